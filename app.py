@@ -1,0 +1,13 @@
+"""まちダッシュボード / Machi Dashboard: language switch, navigation, the database check."""
+
+import streamlit as st
+
+from machi import ui
+from machi.i18n import t
+
+st.set_page_config(page_title="まちダッシュボード / Machi Dashboard", layout="wide")
+
+lang = ui.language_switch()
+page = st.navigation(ui.navigation_pages(lang))
+ui.database_banner(lang)
+page.run()

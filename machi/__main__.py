@@ -1,0 +1,5 @@
+import sys
+
+from machi.cli import main
+
+sys.exit(main())

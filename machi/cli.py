@@ -1,0 +1,114 @@
+"""`python -m machi …`: the command-line contract (other tools call it exactly so).
+
+Errors a user can fix exit with code 2 and a one-line message on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from machi import paths
+
+
+class CliError(Exception):
+    """A user error: printed as `machi: <message>` and exit code 2."""
+
+
+def _build(args: argparse.Namespace) -> int:
+    from machi.build import build
+
+    for table, rows in build().items():
+        print(f"{table}\t{rows}")
+    return 0
+
+
+def _open_database():
+    from machi.build import ensure_database
+    from machi.db import connect_read_only
+
+    result = ensure_database()
+    if result.error:
+        print(f"machi: warning: rebuild failed, using the previous database: {result.error}", file=sys.stderr)
+    return connect_read_only()
+
+
+def _datasets(args: argparse.Namespace) -> int:
+    from machi import datasets
+
+    con = _open_database()
+    try:
+        for name, ds in datasets.datasets().items():
+            rows = len(datasets.load(con, name))
+            print(f"{name}\t{rows}\t{ds.description_en}")
+    finally:
+        con.close()
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from machi import datasets
+
+    try:
+        datasets.get(args.name)
+    except datasets.UnknownDataset as exc:
+        raise CliError(str(exc)) from None
+    con = _open_database()
+    try:
+        df = datasets.load(con, args.name)
+    finally:
+        con.close()
+    if args.format == "json":
+        sys.stdout.write(datasets.to_json(df) + "\n")
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(datasets.to_csv(df, excel=args.excel))
+        sys.stdout.buffer.flush()
+    return 0
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own usage errors: exit 2, one line, no traceback
+        raise CliError(f"{message} (see `python -m machi {self.prog.split()[-1]} --help`)")
+
+
+def parser() -> argparse.ArgumentParser:
+    from machi.registry import modules
+
+    p = _Parser(prog="python -m machi", description="Machi Dashboard command line")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    b = sub.add_parser("build", help="(re)build the database from data/; prints each table's row count")
+    b.set_defaults(func=_build)
+
+    d = sub.add_parser("datasets", help="list datasets: name<TAB>rows<TAB>description")
+    d.set_defaults(func=_datasets)
+
+    e = sub.add_parser("export", help="write a dataset to stdout (CSV by default, or JSON)")
+    e.add_argument("name", help="dataset name (see `datasets`)")
+    e.add_argument("--format", choices=("csv", "json"), default="csv")
+    e.add_argument("--excel", action="store_true", help="CSV for Excel: BOM, formula cells neutralised")
+    e.set_defaults(func=_export)
+
+    for module in modules():
+        if module.cli:
+            module.cli(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = parser().parse_args(argv)
+        return args.func(args)
+    except CliError as exc:
+        print(f"machi: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `| head`
+        return 0
+    except Exception as exc:  # a broken source file during build, and the like
+        from machi.build import BuildError
+
+        if isinstance(exc, BuildError):
+            print(f"machi: build failed: {exc} (database unchanged: {paths.db_path()})", file=sys.stderr)
+            return 1
+        raise

@@ -1,0 +1,114 @@
+"""Formatting of numbers, money, areas and years: the one place that decides how a figure reads.
+
+Missing values are never filled: they come back as the language's "no data" mark.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from machi.i18n import t
+
+#: (first Gregorian year, era name in Japanese, in English)
+_ERAS = ((2019, "令和", "Reiwa"), (1989, "平成", "Heisei"), (1926, "昭和", "Showa"))
+
+
+def is_missing(x) -> bool:
+    if x is None or x is pd.NA:
+        return True
+    try:
+        return bool(math.isnan(x))
+    except TypeError:
+        return False
+
+
+def wareki(year: int, lang: str = "ja") -> str:
+    """The Japanese era year of a Gregorian year: 2021 → 令和3 (Reiwa 3); 2019 → 令和元 (Reiwa 1).
+    The era of a fiscal year is the one in force on 1 April (2019 → 令和元年度)."""
+    for start, ja, en in _ERAS:
+        if year >= start:
+            n = year - start + 1
+            if lang == "ja":
+                return f"{ja}{'元' if n == 1 else n}"
+            return f"{en} {n}"
+    raise ValueError(f"year out of range: {year}")
+
+
+def fiscal_year(year: int, lang: str = "ja") -> str:
+    """2021 → 2021（令和3）年度 / FY2021 (Reiwa 3)."""
+    if lang == "ja":
+        return f"{year}（{wareki(year, 'ja')}）年度"
+    return f"FY{year} ({wareki(year, 'en')})"
+
+
+def calendar_year(year: int, lang: str = "ja") -> str:
+    """2023 → 2023（令和5）年 / 2023 (Reiwa 5)."""
+    if lang == "ja":
+        return f"{year}（{wareki(year, 'ja')}）年"
+    return f"{year} ({wareki(year, 'en')})"
+
+
+def number(x, decimals: int = 0, lang: str = "ja") -> str:
+    """1234567 → 1,234,567; a missing value → the no-data mark."""
+    if is_missing(x):
+        return t("common.no_data", lang)
+    return f"{x:,.{decimals}f}"
+
+
+def signed(x, decimals: int = 0, lang: str = "ja") -> str:
+    """+1,234 / −1,234 (a true minus sign)."""
+    if is_missing(x):
+        return t("common.no_data", lang)
+    text = f"{abs(x):,.{decimals}f}"
+    return ("+" if x > 0 else "−" if x < 0 else "±") + text
+
+
+def percent(x, decimals: int = 1, lang: str = "ja") -> str:
+    """16.1 → 16.1%."""
+    if is_missing(x):
+        return t("common.no_data", lang)
+    return f"{x:,.{decimals}f}%"
+
+
+_UNITS = {
+    "yen": ("円", "yen"),
+    "kyen": ("千円", "thousand yen"),
+    "m2": ("㎡", "m²"),
+    "ha": ("ha", "ha"),
+    "dwellings": ("戸", "dwellings"),
+    "people": ("人", "people"),
+}
+
+
+def with_unit(x, unit: str, decimals: int = 0, lang: str = "ja") -> str:
+    """A number with its unit: 3,256,000 円 / 4,657 千円 / 2.13 ㎡ … (missing → no-data mark)."""
+    if is_missing(x):
+        return t("common.no_data", lang)
+    ja, en = _UNITS[unit]
+    return f"{number(x, decimals)} {ja if lang == 'ja' else en}"
+
+
+def date_text(date: str | None, lang: str = "ja") -> str:
+    """'2026-03' → 2026年3月 / Mar 2026; None → the no-date mark."""
+    if is_missing(date) or not date:
+        return t("common.no_date", lang)
+    parts = [int(p) for p in date.split("-")]
+    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    if lang == "ja":
+        return "".join(f"{v}{u}" for v, u in zip(parts, ("年", "月", "日")))
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return f"{months[parts[1] - 1]} {parts[0]}"
+    return f"{parts[2]} {months[parts[1] - 1]} {parts[0]}"
+
+
+def source_date(date: str | None, date_kind: str | None, lang: str = "ja") -> str:
+    """A source's date with what it is: 2026年3月（発行） / Mar 2026 (published)."""
+    text = date_text(date, lang)
+    if is_missing(date_kind) or not date_kind:
+        return text
+    kind = t(f"sources.date_kind.{date_kind}", lang)
+    return f"{text}（{kind}）" if lang == "ja" else f"{text} ({kind})"

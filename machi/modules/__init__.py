@@ -1,0 +1,1 @@
+"""Modules of the dashboard: each file here defines ``MODULE = machi.registry.Module(...)``."""

@@ -1,0 +1,157 @@
+"""The Streamlit side of the package: language, the cached database and queries, navigation and the
+small shared widgets (KPI row, source footer, download). The only module that imports Streamlit."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from machi import build, datasets, db, fmt
+from machi.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, normalise_language, t
+from machi.registry import Headline, PageSpec, modules
+
+HOME_PAGE = "pages/home.py"
+SOURCES_PAGE = "pages/sources.py"
+#: how often (seconds) a running app looks at the source files for changes
+_RECHECK_SECONDS = 2.0
+
+
+# --- language -------------------------------------------------------------------------------------
+
+
+def language_switch() -> str:
+    """The sidebar language switch, Japanese by default. The choice is kept in the URL as ?lang=ja /
+    ?lang=en, so a shared link opens in its language; it is written back on every run because a page
+    switch clears the URL's parameters."""
+    if st.session_state.get("lang") not in LANGUAGES:  # first run of the session: take the URL's
+        st.session_state["lang"] = normalise_language(st.query_params.get("lang"))
+    lang = st.sidebar.radio(
+        t("lang.label"),
+        LANGUAGES,
+        format_func=LANGUAGE_NAMES.__getitem__,
+        key="lang",
+        horizontal=True,
+        persist_state="session",  # keep the choice across page switches
+    )
+    st.query_params["lang"] = lang
+    return lang
+
+
+def current_language() -> str:
+    """The language chosen by the switch (pages call this; the switch lives in app.py)."""
+    return normalise_language(st.session_state.get("lang", DEFAULT_LANGUAGE))
+
+
+# --- database -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Database:
+    con: duckdb.DuckDBPyConnection
+    fingerprint: str
+    signature: tuple
+    error: str | None = None
+    checked_at: float = field(default_factory=time.monotonic)
+
+
+def _still_current(database: Database) -> bool:
+    now = time.monotonic()
+    if now - database.checked_at < _RECHECK_SECONDS:
+        return True
+    database.checked_at = now
+    return build.stat_signature() == database.signature
+
+
+@st.cache_resource(validate=_still_current, show_spinner=False)
+def database() -> Database:
+    """One read-only connection for the whole server, built or rebuilt first when the database file
+    is missing, unreadable or older than its sources."""
+    signature = build.stat_signature()
+    result = build.ensure_database()
+    return Database(db.connect_read_only(), result.fingerprint, signature, result.error)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_query(name: str, params: tuple, fingerprint: str) -> pd.DataFrame:
+    return db.run_query(database().con, name, dict(params))
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    """Run queries/<name>.sql with bound parameters; results cached per database build."""
+    return _cached_query(name, tuple(sorted(params.items())), database().fingerprint)
+
+
+def dataset(name: str) -> pd.DataFrame:
+    return query(datasets.get(name).query)
+
+
+def database_banner(lang: str) -> None:
+    """Say so when the app is showing an older database because a rebuild failed; stop with a clear
+    message when no database can be built at all."""
+    try:
+        current = database()
+    except build.BuildError as exc:
+        st.error(t("db.build_failed", lang, error=str(exc)))
+        st.stop()
+    if current.error:
+        st.warning(t("db.rebuild_failed", lang, error=current.error))
+
+
+# --- navigation -----------------------------------------------------------------------------------
+
+
+def _page(spec: PageSpec, lang: str, default: bool = False) -> st.Page:
+    return st.Page(spec.path, title=t(spec.title_key, lang), url_path=spec.url_path, default=default)
+
+
+def navigation_pages(lang: str) -> dict[str, list[st.Page]]:
+    """Home first, then one section per municipality (in module order), then the sources page."""
+    sections: dict[str, list[st.Page]] = {"": [_page(PageSpec(HOME_PAGE, "nav.home", "home"), lang, default=True)]}
+    for module in modules():
+        if module.pages and module.group_key:
+            sections.setdefault(t(module.group_key, lang), []).extend(_page(p, lang) for p in module.pages)
+    sections[t("nav.group.about", lang)] = [_page(PageSpec(SOURCES_PAGE, "nav.sources", "sources"), lang)]
+    return sections
+
+
+def headlines(lang: str) -> list[Headline]:
+    """One headline per module that has one (home page)."""
+    found = []
+    for module in modules():
+        if module.headline:
+            h = module.headline(query, lang)
+            if h is not None:
+                found.append(h)
+    return found
+
+
+# --- shared widgets -------------------------------------------------------------------------------
+
+
+def source_footer(source_ids: list[str], lang: str) -> None:
+    """The sources of what the page shows: title, publisher, date and credit line."""
+    sources = query("sources").set_index("source_id")
+    with st.container(border=True):
+        st.markdown(f"**{t('common.sources', lang)}**")
+        for sid in source_ids:
+            s = sources.loc[sid]
+            title = s.title_ja if lang == "ja" else f"{s.title_en} ({s.title_ja})"
+            when = fmt.source_date(s.date, s.date_kind, lang)
+            st.caption(f"{title} — {s.publisher_ja if lang == 'ja' else s.publisher_en}, {when}. {s.credit_ja}  [{sid}]")
+
+
+def download_csv(df: pd.DataFrame, file_stem: str, lang: str, key: str) -> None:
+    """An Excel-ready CSV download (UTF-8 with BOM, formula cells neutralised)."""
+    st.download_button(
+        t("common.download_csv", lang),
+        data=datasets.to_csv(df, excel=True),
+        file_name=f"{file_stem}.csv",
+        mime="text/csv",
+        key=key,
+        on_click="ignore",
+    )
+

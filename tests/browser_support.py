@@ -1,0 +1,142 @@
+"""Run the app in a real server and drive Debian's Chromium with Playwright (no browser download).
+
+Browser tests skip with a printed reason where Chromium or Playwright is missing, except when
+MACHI_REQUIRE_BROWSER or CI is set (as in .ci/run): then they fail.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+
+
+def chromium_path() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def require_browser() -> str:
+    """The path to Chromium, or skip (fail where browsers are required) with the reason."""
+    required = bool(os.environ.get("MACHI_REQUIRE_BROWSER") or os.environ.get("CI"))
+    reason = None
+    path = chromium_path()
+    if path is None:
+        reason = "Debian's chromium is not installed (apt-get install chromium fonts-noto-cjk)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            reason = "the playwright package is not installed (pip install -r requirements-dev.txt)"
+    if reason:
+        if required:
+            pytest.fail(f"browser tests are required here but cannot run: {reason}")
+        print(f"\nSKIP browser tests: {reason}", file=sys.stderr)
+        pytest.skip(reason)
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def app_server(db: Path, timeout: float = 90.0):
+    """Start `streamlit run app.py` on a free port (database at `db`); yield its base URL."""
+    port = free_port()
+    env = {**os.environ, "MACHI_DB": str(db)}
+    log = (ROOT / "artifacts").joinpath(f"server-{port}.log")
+    log.parent.mkdir(exist_ok=True)
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
+                        break
+                except OSError:
+                    pass
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the app server did not start; see {log}")
+                time.sleep(0.3)
+            yield base
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+@contextmanager
+def browser(executable: str):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+def wait_rendered(page, timeout_ms: int = 60_000) -> None:
+    """Wait until the script has finished and nothing is still loading (skeletons, charts)."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stSkeleton"]')
+               && [...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg'))""",
+        timeout=timeout_ms,
+    )
+    page.wait_for_timeout(300)  # let the last delta paint
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
+
+
+def block_outside_requests(context, base: str) -> list[str]:
+    """Abort every request not addressed to the local server; return the list of attempted URLs."""
+    attempted: list[str] = []
+
+    def handle(route):
+        url = route.request.url
+        if url.startswith(base) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            attempted.append(url)
+            route.abort()
+
+    context.route("**/*", handle)
+    return attempted

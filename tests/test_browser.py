@@ -1,0 +1,84 @@
+"""Browser tests: every page in headless Chromium, in both languages, offline.
+
+Each page must finish its script with no exception box, show a non-empty main area with its
+title in the chosen language, and make no request outside the local server.
+Screenshots go to artifacts/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from machi.i18n import t
+from machi.registry import modules
+from tests.browser_support import (
+    SCREENSHOTS,
+    app_server,
+    block_outside_requests,
+    browser,
+    require_browser,
+    wait_rendered,
+)
+
+#: (url path, title key) of every page: the app's own and each module's
+PAGES = [("home", "app.title"), ("sources", "sources.title")] + [
+    (p.url_path, p.title_key) for m in modules() for p in m.pages
+]
+
+
+@pytest.fixture(scope="module")
+def server(session_db):
+    chromium = require_browser()
+    with app_server(session_db) as base, browser(chromium) as b:
+        yield base, b
+
+
+@pytest.fixture()
+def page(server):
+    base, b = server
+    context = b.new_context(viewport={"width": 1440, "height": 1000}, locale="ja-JP")
+    outside = block_outside_requests(context, base)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield base, pg, outside, errors
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("path,title_key", PAGES)
+def test_page_renders_offline(page, path, title_key, lang):
+    base, pg, outside, errors = page
+    pg.goto(f"{base}/{'' if path == 'home' else path}?lang={lang}")
+    wait_rendered(pg)
+    assert pg.locator('[data-testid="stException"]').count() == 0, pg.locator('[data-testid="stException"]').first.inner_text()
+    main = pg.locator('[data-testid="stMain"]').inner_text()
+    assert len(main.strip()) > 50, f"main area nearly empty: {main!r}"
+    if path != "home":
+        assert t(title_key, lang) in pg.locator("h1").first.inner_text()
+    else:
+        assert t("app.title", lang) in pg.locator("h1").first.inner_text()
+    assert outside == [], f"requests outside the local server: {outside}"
+    assert errors == [], f"JavaScript errors: {errors}"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SCREENSHOTS / f"{path}_{lang}.png"), full_page=True)
+
+
+def test_language_switch_is_kept_in_url_across_pages(page):
+    base, pg, outside, errors = page
+    pg.goto(f"{base}/")
+    wait_rendered(pg)
+    assert "まちダッシュボード" in pg.locator("h1").first.inner_text()
+    pg.get_by_text("English", exact=True).click()
+    pg.wait_for_url("**lang=en**")
+    wait_rendered(pg)
+    assert "Machi Dashboard" in pg.locator("h1").first.inner_text()
+    pg.get_by_role("link", name="Sources and data").first.click()
+    pg.wait_for_url("**/sources?**lang=en**")
+    wait_rendered(pg)
+    assert "Sources and data" in pg.locator("h1").first.inner_text()
+    # a shared link opens in its language
+    pg.goto(pg.url)
+    wait_rendered(pg)
+    assert "Sources and data" in pg.locator("h1").first.inner_text()
+    assert outside == []

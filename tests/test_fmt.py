@@ -1,0 +1,48 @@
+"""Number, money, year and date formatting."""
+
+import math
+
+import pytest
+
+from machi import fmt
+
+
+@pytest.mark.parametrize(
+    "year,ja,en",
+    [(2021, "2021（令和3）年度", "FY2021 (Reiwa 3)"), (2019, "2019（令和元）年度", "FY2019 (Reiwa 1)"),
+     (2013, "2013（平成25）年度", "FY2013 (Heisei 25)"), (1973, "1973（昭和48）年度", "FY1973 (Showa 48)")],
+)
+def test_fiscal_year(year, ja, en):
+    assert fmt.fiscal_year(year, "ja") == ja
+    assert fmt.fiscal_year(year, "en") == en
+
+
+def test_calendar_year():
+    assert fmt.calendar_year(2023, "ja") == "2023（令和5）年"
+
+
+def test_money_and_units():
+    assert fmt.with_unit(3256000, "yen", lang="ja") == "3,256,000 円"
+    assert fmt.with_unit(4657, "kyen", lang="ja") == "4,657 千円"
+    assert fmt.with_unit(4657, "kyen", lang="en") == "4,657 thousand yen"
+    assert fmt.with_unit(2.13, "m2", 2, "ja") == "2.13 ㎡"
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), math.nan])
+def test_missing_values_are_shown_as_gaps_not_zero(missing):
+    assert fmt.number(missing, lang="ja") == "データなし"
+    assert fmt.with_unit(missing, "yen", lang="en") == "n/a"
+    assert fmt.percent(missing, lang="ja") == "データなし"
+
+
+def test_signed_uses_true_minus():
+    assert fmt.signed(-1234) == "−1,234"
+    assert fmt.signed(5) == "+5"
+    assert fmt.percent(16.123) == "16.1%"
+
+
+def test_date_text():
+    assert fmt.date_text("2026-03", "ja") == "2026年3月"
+    assert fmt.date_text("2026-03", "en") == "Mar 2026"
+    assert fmt.date_text("2016-04-01", "en") == "1 Apr 2016"
+    assert fmt.date_text(None, "ja") == "日付の記載なし"

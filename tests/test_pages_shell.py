@@ -1,0 +1,126 @@
+"""AppTest: the app shell, the home page and the sources page, in both languages."""
+
+import pytest
+
+from streamlit.testing.v1 import AppTest
+
+from machi.i18n import t
+from tests.apptest_support import open_page, texts
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_home_renders_in_language(lang):
+    at = open_page(None, lang)
+    assert at.title[0].value == t("app.title", lang)
+    body = texts(at)
+    assert t("home.intro", lang) in body
+    assert t("home.how_to_read", lang) in body
+    # the sources headline shows the real count from the database
+    card = [m for m in at.metric if m.label == t("home.sources_card", lang)]
+    assert card and int(card[0].value) >= 4
+
+
+def test_language_comes_from_url():
+    at = open_page(None, "en")
+    assert at.radio(key="lang").value == "en"
+    assert at.title[0].value == "Machi Dashboard"
+
+
+def test_language_switch_survives_page_switch():
+    at = open_page(None, "ja")
+    at.radio(key="lang").set_value("en").run()
+    assert at.title[0].value == "Machi Dashboard"
+    at.switch_page("pages/sources.py").run()
+    assert at.title[0].value == "Sources and data"
+
+
+def test_unknown_language_in_url_falls_back_to_japanese():
+    at = open_page(None, "fr")
+    assert at.title[0].value == "まちダッシュボード"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_sources_page_lists_every_source_with_license_and_credit(lang, con):
+    from machi.db import run_query
+
+    at = open_page("sources", lang)
+    assert at.title[0].value == t("sources.title", lang)
+    body = texts(at)
+    sources = run_query(con, "sources")
+    for s in sources.itertuples():
+        assert s.title_ja in body
+        assert s.credit_ja in body
+        assert (s.license_ja if lang == "ja" else s.license_en) in body
+    # the datasets catalogue names every dataset with its row count
+    catalogue = at.dataframe[0].value
+    assert "sources" in catalogue.iloc[:, 0].tolist()
+
+
+def test_sources_filter_by_municipality_is_kept_in_url():
+    at = open_page("sources", "ja", municipality="八尾市")
+    body = texts(at)
+    assert "建築基準法第52条第14項第1号許可取扱実施基準" in body
+    assert "朝霞市みどりの基本計画" not in body
+
+
+def _fresh_app_with(monkeypatch, db, data=None):
+    from machi import ui
+
+    monkeypatch.setenv("MACHI_DB", str(db))
+    if data:
+        monkeypatch.setenv("MACHI_DATA", str(data))
+    ui.database.clear()
+    ui._cached_query.clear()
+
+
+@pytest.fixture()
+def restore_app_cache():
+    yield
+    from machi import ui
+
+    ui.database.clear()
+    ui._cached_query.clear()
+
+
+def test_app_rebuilds_a_corrupt_database(tmp_path, monkeypatch, restore_app_cache):
+    db = tmp_path / "m.duckdb"
+    db.write_bytes(b"garbage" * 100)
+    _fresh_app_with(monkeypatch, db)
+    at = open_page(None, "ja")
+    assert not at.warning and not at.error
+    from machi.build import stored_fingerprint
+
+    assert stored_fingerprint(db) is not None
+
+
+def test_app_keeps_previous_database_and_says_so_when_a_source_breaks(tmp_path, monkeypatch, restore_app_cache):
+    import shutil
+
+    from machi.build import build
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("*.duckdb*", "*.tmp"))
+    db = tmp_path / "m.duckdb"
+    build(db, data)
+    (data / "sources.csv").write_text("", encoding="utf-8")
+    _fresh_app_with(monkeypatch, db, data)
+    # (AppTest drops the entry script's elements after switch_page, so the banner is read on home)
+    at = open_page(None, "en")
+    assert "Rebuilding the data failed" in at.warning[0].value and "sources.csv" in at.warning[0].value
+    at.switch_page("pages/sources.py").run()
+    assert "建築基準法第52条第14項第1号許可取扱実施基準" in texts(at)  # previous data still shown
+
+
+def test_app_says_clearly_when_no_database_can_be_built(tmp_path, monkeypatch, restore_app_cache):
+    import shutil
+
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("*.duckdb*", "*.tmp"))
+    (data / "sources.csv").write_text("source_id\n", encoding="utf-8")
+    _fresh_app_with(monkeypatch, tmp_path / "m.duckdb", data)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert "データベースを構築できませんでした" in at.error[0].value and "missing column" in at.error[0].value
