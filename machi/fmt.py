@@ -69,7 +69,7 @@ def percent(x, decimals: int = 1, lang: str = "ja") -> str:
     """16.1 → 16.1%."""
     if is_missing(x):
         return t("common.no_data", lang)
-    return f"{x:,.{decimals}f}%"
+    return f"{'−' if x < 0 else ''}{abs(x):,.{decimals}f}%"
 
 
 _UNITS = {
@@ -112,3 +112,15 @@ def source_date(date: str | None, date_kind: str | None, lang: str = "ja") -> st
         return text
     kind = t(f"sources.date_kind.{date_kind}", lang)
     return f"{text}（{kind}）" if lang == "ja" else f"{text} ({kind})"
+
+
+_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|<>~$:"
+
+
+def md_text(text: str | None) -> str:
+    """Source text shown through Markdown exactly as written: special characters escaped, line
+    breaks kept. (Data never goes through unsafe_allow_html.)"""
+    if is_missing(text) or text is None:
+        return ""
+    escaped = "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text))
+    return escaped.replace("\n", "  \n")

@@ -101,6 +101,139 @@ TEXT: dict[str, dict[str, str]] = {
     "sources.date_kind.survey": {"ja": "調査期日", "en": "survey date"},
     "sources.date_kind.fiscal_year": {"ja": "対象年度", "en": "fiscal year covered"},
     "sources.date_kind.edition": {"ja": "版", "en": "edition"},
+    # --- units and shared words ------------------------------------------------------------------
+    "unit.yen": {"ja": "円", "en": "yen"},
+    "unit.kyen": {"ja": "千円", "en": "thousand yen"},
+    "common.all": {"ja": "すべて", "en": "All"},
+    # --- Zushi -----------------------------------------------------------------------------------
+    "nav.group.zushi": {"ja": "逗子市", "en": "Zushi (逗子市)"},
+    "zushi.nav": {"ja": "総合計画の事業進捗と予算", "en": "Plan programs: progress and budgets"},
+    "zushi.title": {"ja": "逗子市 総合計画 実施計画：事業の進捗と予算", "en": "Zushi: comprehensive-plan programs, progress and budgets"},
+    "zushi.subtitle": {
+        "ja": "{year}の事業評価シート（計画期間 2019〜2022 年度）から、各事業の進捗状況・評価区分・事業費を示します。",
+        "en": "Progress, evaluation and spending of each program, from the {year} evaluation sheets (plan period FY2019–2022).",
+    },
+    "zushi.home_headline": {"ja": "逗子市：予定より遅れている事業", "en": "Zushi: programs behind schedule"},
+    "zushi.home_headline_note": {
+        "ja": "{year}に評価した総合計画 実施計画の事業のうち",
+        "en": "of the comprehensive-plan programs evaluated in {year}",
+    },
+    "zushi.how_to_read": {"ja": "このシートの読み方（必ずお読みください）", "en": "How to read these sheets (please read)"},
+    "zushi.how_to_read_body": {
+        "ja": "- 出典は PDF から抽出したテキストで、様式の配置が崩れています。各欄は文言と位置から読み取って転記しました。\n"
+        "- **事業費（円）**：シートの「事業費(2021(令和3)年度実績額）」欄の数値で、その年度に実際に支出した額です"
+        "（例：シート2 の 3,256,000 円は実施結果に記載の地域づくり交付金 5 件の合計と一致）。シート1・3 には記載がありません（両事業とも凍結中）。\n"
+        "- **計画事業費（千円）**：評価欄の後に印字された千円単位の数値で、計画期間（2019〜2022 年度）全体の予算額と読んでいます。"
+        "シート上にこの数値を説明するラベルはなく、シートの配置と市の説明から読み取ったものです。\n"
+        "- **進捗状況**：イ 予定より遅れている／ウ 着手できていない／エ 事業中止。尺度は ア から始まりますが、ア の文言は出典にないため「予定どおり」と読んでいます。\n"
+        "- **評価区分**：(a) 順調であるとみなせる／(b) 概ね順調であるとみなせる／(c) 順調であるとみなせない。\n"
+        "- **事業の名称**：シートの事業名は抽出時に失われました。表示している名称はシートの文言（主な計画項目や目的）から取った**短い呼び名**で、正式な事業名ではありません。",
+        "en": "- The source is text extracted from a PDF; the form layout was scrambled. Each field was transcribed by its wording and position.\n"
+        "- **Spending (yen)**: the figure by the label 事業費(2021(令和3)年度実績額） is the actual spending of that fiscal year "
+        "(e.g. sheet 2's 3,256,000 yen equals the five community grants listed in its results). Sheets 1 and 3 have none (both projects are frozen).\n"
+        "- **Plan budget (thousand yen)**: the figure printed after the evaluation boxes is in thousand yen and is read as the budget for the whole "
+        "plan period (FY2019–2022). No label on the sheet names it: the reading comes from the sheet layout and the city's description of the sheets.\n"
+        "- **Progress**: イ behind schedule / ウ not started / エ cancelled. The scale starts at ア, whose wording is not in the source; it is read as \"on schedule\".\n"
+        "- **Evaluation**: (a) can be regarded as on track / (b) broadly on track / (c) cannot be regarded as on track.\n"
+        "- **Program names**: the sheets' official program titles were lost in the extraction. The names shown are **short labels** taken from each "
+        "sheet's own words (its main plan item or purpose), not official titles. Sheet text is shown in Japanese, as published.",
+    },
+    "zushi.filters": {"ja": "絞り込み", "en": "Filters"},
+    "zushi.fiscal_year": {"ja": "年度", "en": "Fiscal year"},
+    "zushi.section": {"ja": "節", "en": "Section (節)"},
+    "zushi.policy": {"ja": "施策", "en": "Policy (施策)"},
+    "zushi.department": {"ja": "所管課", "en": "Department"},
+    "zushi.progress": {"ja": "進捗状況", "en": "Progress"},
+    "zushi.evaluation": {"ja": "評価区分", "en": "Evaluation"},
+    "zushi.no_match": {"ja": "条件に合う事業がありません。絞り込みを見直してください。", "en": "No program matches the filters. Widen them to see programs."},
+    "zushi.shown": {"ja": "表示中：{n} 事業（全 {total} 事業中）", "en": "Showing {n} of {total} programs"},
+    "zushi.programs": {"ja": "事業数", "en": "Programs"},
+    "zushi.actual_total": {"ja": "{year} 事業費 実績の合計", "en": "Spending in {year}, total"},
+    "zushi.actual_total_help": {
+        "ja": "派生値：記載のあるシートの事業費（円）の合計。記載のないシート {missing} 件は含みません（0 とはみなしていません）。",
+        "en": "Derived: sum of the stated spending (yen). {missing} sheet(s) state no figure and are left out (not counted as 0).",
+    },
+    "zushi.plan_total": {"ja": "計画事業費の合計（2019〜2022 年度）", "en": "Plan budget, FY2019–2022, total"},
+    "zushi.plan_total_help": {
+        "ja": "派生値：各シートの計画事業費（千円、計画期間全体）の合計。",
+        "en": "Derived: sum of each sheet's plan-period budget (thousand yen).",
+    },
+    "zushi.derived_note": {
+        "ja": "件数・合計は、シートの数値からこのダッシュボードが計算した派生値です。色だけでなく記号と文言で状態を示します。",
+        "en": "Counts and totals are derived by this dashboard from the sheet figures. Status is shown by symbol and wording as well as colour.",
+    },
+    "zushi.matrix": {"ja": "進捗状況 × 評価区分", "en": "Progress × evaluation"},
+    "zushi.matrix_note": {"ja": "各マスの件数と、その事業（シート番号と短い呼び名）。", "en": "Count in each cell and its programs (sheet number and short label)."},
+    "zushi.count": {"ja": "{n} 件", "en": "{n} program(s)"},
+    "zushi.budget": {"ja": "予算：事業費の実績と計画事業費", "en": "Budgets: spending against the plan budget"},
+    "zushi.budget_note": {
+        "ja": "2 つの数値の読み方：**事業費**は 2021 年度 1 年間に実際に支出した額（シートでは円単位。ここでは比べるため千円に換算）。"
+        "**計画事業費**は計画期間 4 年間（2019〜2022 年度）全体の予算額（千円）です。"
+        "比率（派生値）は「1 年分の支出 ÷ 4 年分の計画額」なので、100% にならないのが普通です。事業費の記載がないシートは「記載なし」と示します。",
+        "en": "How the two figures read: **spending** is what was actually spent in the single year FY2021 (in yen on the sheet; converted to thousand yen here to compare). "
+        "The **plan budget** is the budget for the whole four-year plan period (FY2019–2022), in thousand yen. "
+        "The ratio (derived) is one year's spending over four years' budget, so it is normally well below 100%. Sheets with no spending figure are marked as such.",
+    },
+    "zushi.budget_level": {"ja": "集計の単位", "en": "Group by"},
+    "zushi.level.program": {"ja": "事業", "en": "Program"},
+    "zushi.level.policy": {"ja": "施策", "en": "Policy (施策)"},
+    "zushi.level.section": {"ja": "節", "en": "Section (節)"},
+    "zushi.level.department": {"ja": "所管課", "en": "Department"},
+    "zushi.plan_budget_series": {"ja": "計画事業費（2019〜2022 年度）", "en": "Plan budget (FY2019–2022)"},
+    "zushi.actual_series": {"ja": "2021 年度 事業費 実績（棒は千円に換算、数値は円）", "en": "FY2021 spending (bar in thousand yen, label in yen)"},
+    "zushi.no_actual_figure": {"ja": "事業費の記載なし", "en": "no spending figure"},
+    "zushi.col.programs": {"ja": "事業数", "en": "Programs"},
+    "zushi.col.actual_yen": {"ja": "2021年度 事業費 実績（円）", "en": "FY2021 spending (yen)"},
+    "zushi.col.actual_missing": {"ja": "事業費の記載なし（件）", "en": "Sheets with no spending figure"},
+    "zushi.col.plan_kyen": {"ja": "計画事業費 2019〜2022（千円）", "en": "Plan budget FY2019–2022 (thousand yen)"},
+    "zushi.col.share_pct": {"ja": "比率（派生値）", "en": "Ratio (derived)"},
+    "zushi.col.sheet_no": {"ja": "シート", "en": "Sheet"},
+    "zushi.col.label_ja": {"ja": "短い呼び名（正式名ではない）", "en": "Short label (not the official title)"},
+    "zushi.col.policy_code": {"ja": "施策コード", "en": "Policy code"},
+    "zushi.col.policy_ja": {"ja": "施策", "en": "Policy (施策)"},
+    "zushi.col.department_ja": {"ja": "所管課", "en": "Department"},
+    "zushi.col.progress": {"ja": "進捗状況", "en": "Progress"},
+    "zushi.col.evaluation": {"ja": "評価区分", "en": "Evaluation"},
+    "zushi.col.actual_cost_yen": {"ja": "事業費 実績（円）", "en": "Spending (yen)"},
+    "zushi.col.plan_cost_kyen": {"ja": "計画事業費（千円）", "en": "Plan budget (thousand yen)"},
+    "zushi.targets": {"ja": "数値目標：基準値 → 2021 年度 → 目標", "en": "Numeric targets: baseline → FY2021 → target"},
+    "zushi.targets_note": {
+        "ja": "進捗率（派生値）＝（2021 年度の値 − 基準値）÷（目標 − 基準値）。基準値を下回るとマイナスになり、そのまま示します。",
+        "en": "Share of the way covered (derived) = (FY2021 value − baseline) ÷ (target − baseline). It is negative when the value fell below the baseline, and is shown as it is.",
+    },
+    "zushi.no_targets": {"ja": "絞り込んだ事業には数値目標がありません。", "en": "None of the filtered programs has a numeric target."},
+    "zushi.program_ref": {"ja": "事業：{label}", "en": "Program: {label}"},
+    "zushi.share": {"ja": "目標までの進捗率（派生値）", "en": "Share of the way to the target (derived)"},
+    "zushi.below_baseline": {
+        "ja": "2021 年度の値は基準値を下回ったため、進捗率はマイナスです（切り捨てていません）。事情はシートの「個別事情」を参照してください。",
+        "en": "The FY2021 value fell below the baseline, so the share is negative (not clipped). The sheet's own explanation is under 'circumstances' below.",
+    },
+    "zushi.kpi_baseline": {"ja": "基準値", "en": "Baseline"},
+    "zushi.kpi_actual": {"ja": "{year}", "en": "{year}"},
+    "zushi.kpi_target": {"ja": "目標", "en": "Target"},
+    "zushi.approx": {"ja": "約", "en": "about "},
+    "zushi.reading": {"ja": "読み取りの注記", "en": "Transcription note (Japanese)"},
+    "zushi.table": {"ja": "事業一覧", "en": "Programs"},
+    "zushi.detail": {"ja": "事業の詳細（シートの全項目）", "en": "Program detail (every field of the sheet)"},
+    "zushi.choose_program": {"ja": "事業を選ぶ", "en": "Choose a program"},
+    "zushi.label_note": {
+        "ja": "見出しはシートの文言から取った短い呼び名で、正式な事業名ではありません。",
+        "en": "The heading is a short label taken from the sheet's words, not the official program title. Sheet text is in Japanese, as published.",
+    },
+    "zushi.sheet_no": {"ja": "シート番号", "en": "Sheet number"},
+    "zushi.order_in_policy": {"ja": "施策内の順番", "en": "Order within the policy"},
+    "zushi.field.purpose_ja": {"ja": "目的", "en": "Purpose (目的)"},
+    "zushi.field.target_group_ja": {"ja": "対象", "en": "Target group (対象)"},
+    "zushi.field.means_ja": {"ja": "手段", "en": "Means (手段)"},
+    "zushi.field.target_ja": {"ja": "目標【2022（令和4）年度】", "en": "Target, FY2022 (目標)"},
+    "zushi.field.baseline_ja": {"ja": "現状【2013 年度末】", "en": "Baseline, end of FY2013 (現状)"},
+    "zushi.field.plan_items_ja": {"ja": "年度別計画", "en": "Plan items (年度別計画)"},
+    "zushi.field.results_ja": {"ja": "実施結果", "en": "Results (実施結果)"},
+    "zushi.field.problems_ja": {"ja": "反省点・問題点", "en": "Problems (反省点・問題点)"},
+    "zushi.field.circumstances_ja": {"ja": "個別事情（社会状況変化等考慮すべき事情）", "en": "Circumstances (個別事情)"},
+    "zushi.field.innovations_ja": {"ja": "工夫している点", "en": "Innovations (工夫している点)"},
+    "zushi.field.council_opinion_ja": {"ja": "審議会・懇話会等の意見", "en": "Council opinions (審議会・懇話会等の意見)"},
+    "zushi.field_empty": {"ja": "記載なし", "en": "nothing stated"},
 }
 
 

@@ -155,3 +155,45 @@ def download_csv(df: pd.DataFrame, file_stem: str, lang: str, key: str) -> None:
         on_click="ignore",
     )
 
+
+
+# --- widgets whose value is kept in the URL -------------------------------------------------------
+# Streamlit's bind="query-params" writes the *formatted* option to the URL, which changes with the
+# language; these keep the language-independent option itself (a code) in the URL instead.
+
+
+def _from_url_once(key: str, read) -> None:
+    if key not in st.session_state:
+        st.session_state[key] = read()
+
+
+def url_multiselect(label: str, options: list[str], key: str, format_func=str, where=st.sidebar) -> list[str]:
+    """A multiselect whose choice is kept in the URL as repeated ?key=…&key=… (codes, not labels)."""
+    _from_url_once(key, lambda: [v for v in st.query_params.get_all(key) if v in options])
+    st.session_state[key] = [v for v in st.session_state[key] if v in options]
+    value = where.multiselect(label, options, key=key, format_func=format_func, placeholder=t("common.all", current_language()))
+    if value:
+        st.query_params[key] = value
+    else:
+        st.query_params.pop(key, None)
+    return value
+
+
+def url_choice(label: str, options: list[str], key: str, format_func=str, where=st, widget="selectbox") -> str:
+    """A selectbox (or horizontal radio) whose choice is kept in the URL as ?key=<option>."""
+    _from_url_once(key, lambda: st.query_params.get(key) if st.query_params.get(key) in options else options[0])
+    if st.session_state[key] not in options:
+        st.session_state[key] = options[0]
+    if widget == "radio":
+        value = where.radio(label, options, key=key, format_func=format_func, horizontal=True)
+    else:
+        value = where.selectbox(label, options, key=key, format_func=format_func)
+    st.query_params[key] = value
+    return value
+
+
+def metric_row(items: list[tuple[str, str, str | None]]) -> None:
+    """A row of bordered metrics: (label, value, help/caption)."""
+    with st.container(horizontal=True, gap="small"):
+        for label, value, help_text in items:
+            st.metric(label, value, help=help_text, border=True, width="stretch")

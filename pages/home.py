@@ -13,6 +13,7 @@ st.write(t("home.intro", lang))
 
 st.subheader(t("home.modules", lang))
 headlines = ui.headlines(lang)
+sources = ui.query("sources").set_index("source_id")
 if not headlines:
     st.info(t("home.no_modules", lang))
 with st.container(horizontal=True, gap="medium"):
@@ -21,7 +22,8 @@ with st.container(horizontal=True, gap="medium"):
             st.metric(h.label, h.value, border=False)
             if h.note:
                 st.caption(h.note)
-            st.caption(f"{t('common.source', lang)}: {h.source_id}")
+            source = sources.loc[h.source_id]
+            st.caption(f"{t('common.source', lang)}: {source.title_ja if lang == 'ja' else source.title_en}")
             st.page_link(h.page, label=t("common.open_page", lang))
     summary = ui.query("sources_summary").iloc[0]
     with st.container(border=True, width=320):

@@ -140,3 +140,18 @@ def block_outside_requests(context, base: str) -> list[str]:
 
     context.route("**/*", handle)
     return attempted
+
+
+def full_screenshot(page, path: Path) -> None:
+    """A screenshot of the whole page: the viewport is stretched to the main area's full height
+    (Streamlit scrolls inside its own container, so a plain full-page shot would be cut)."""
+    height = page.evaluate(
+        """() => Math.max(...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppScrollToBottomContainer"], section.main')]
+                 .map(e => e.scrollHeight), document.body.scrollHeight)"""
+    )
+    width = page.viewport_size["width"]
+    page.set_viewport_size({"width": width, "height": min(int(height) + 40, 16000)})
+    page.wait_for_timeout(400)
+    wait_rendered(page)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=True)

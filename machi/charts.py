@@ -1,0 +1,93 @@
+"""Charts: pure functions from data (+ language) to a plotly Figure. No Streamlit here.
+
+Fonts are the viewer's system fonts (no web fonts); colours are never the only carrier of meaning:
+every bar carries its value and every series its name.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from machi import fmt
+from machi.i18n import t
+
+FONT = "Noto Sans CJK JP, Hiragino Sans, Yu Gothic UI, Meiryo, sans-serif"
+NAVY = "#1f3b73"
+BLUE = "#1f5fa8"
+GREY = "#8c96a3"
+ORANGE = "#d9730d"
+GREEN = "#2e7d32"
+RED = "#c62828"
+
+#: plotly config for st.plotly_chart: no logo, no outside links, PNG export at print resolution
+CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def _style(fig: go.Figure, height: int) -> go.Figure:
+    fig.update_layout(
+        font=dict(family=FONT, size=15, color="#1d2430"),
+        height=height,
+        margin=dict(l=10, r=30, t=40, b=10),
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="left", x=0),
+        hoverlabel=dict(font=dict(family=FONT)),
+    )
+    fig.update_xaxes(gridcolor="#e3e7ec", zerolinecolor="#9aa3ad", tickfont=dict(color="#1d2430"))
+    fig.update_yaxes(gridcolor="#e3e7ec", zerolinecolor="#9aa3ad", tickfont=dict(color="#1d2430"))
+    return fig
+
+
+def budget_bars(budget: pd.DataFrame, lang: str) -> go.Figure:
+    """Horizontal bars per row of machi.zushi.budget_by: plan-period budget and the 2021 spending,
+    both in 千円 (spending converted from 円). A row whose sheets state no spending says so."""
+    rows = budget.iloc[::-1]  # first row on top
+    unit = t("unit.kyen", lang)
+    fig = go.Figure()
+    fig.add_bar(
+        y=rows.name, x=rows.plan_kyen, orientation="h", name=t("zushi.plan_budget_series", lang),
+        marker_color=GREY, text=[f"{fmt.number(v)} {unit}" for v in rows.plan_kyen], textposition="outside",
+        cliponaxis=False, hovertemplate="%{y}<br>%{x:,.0f} " + unit + "<extra></extra>",
+    )
+    # the label carries the figure as the sheet states it (円); only the bar length is in 千円
+    yen = t("unit.yen", lang)
+    actual_text = [
+        f"{fmt.number(v)} {yen}" if not fmt.is_missing(v) else t("zushi.no_actual_figure", lang)
+        for v in rows.actual_yen
+    ]
+    fig.add_bar(
+        y=rows.name, x=rows.actual_kyen.fillna(0), orientation="h", name=t("zushi.actual_series", lang),
+        marker_color=BLUE, text=actual_text, textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}<br>%{text}<extra></extra>",
+    )
+    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
+    fig.update_xaxes(title_text=unit, tickformat=",", range=[0, float(budget.plan_kyen.max() or 1) * 1.3])
+    fig.update_yaxes(automargin=True)
+    return _style(fig, height=120 + 70 * len(budget))
+
+
+def target_progress(row, lang: str) -> go.Figure:
+    """Baseline → actual → target for one numeric target, as three labelled bars."""
+    unit = row.unit
+    actual_label = t("zushi.kpi_actual", lang, year=fmt.fiscal_year(int(row.fiscal_year), lang))
+    labels = [t("zushi.kpi_baseline", lang), actual_label, t("zushi.kpi_target", lang)]
+    values = [row.baseline, row.actual, row.target]
+    colours = [GREY, ORANGE if row.below_baseline else BLUE, NAVY]
+    texts = []
+    for i, v in enumerate(values):
+        if fmt.is_missing(v):
+            texts.append(t("common.no_data", lang))
+            continue
+        prefix = t("zushi.approx", lang) if i == 1 and row.actual_approx else ""
+        texts.append(f"{prefix}{fmt.number(v)} {unit}")
+    fig = go.Figure(
+        go.Bar(
+            x=labels, y=[0 if fmt.is_missing(v) else v for v in values], marker_color=colours, text=texts,
+            textposition="outside", cliponaxis=False, hovertemplate="%{x}: %{text}<extra></extra>",
+        )
+    )
+    top = max(v for v in values if not fmt.is_missing(v)) or 1
+    fig.update_yaxes(range=[0, top * 1.25], tickformat=",", title_text=unit)
+    fig.update_layout(showlegend=False)
+    return _style(fig, height=330)

@@ -1,0 +1,74 @@
+"""AppTest: the Zushi page in both languages; the filters change the data behind every chart."""
+
+import json
+
+import pytest
+
+from machi.i18n import t
+from tests.apptest_support import open_page, texts
+
+
+def chart_specs(at):
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def budget_categories(at):
+    spec = chart_specs(at)[0]
+    return sorted(spec["data"][0]["y"])
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_page_renders_all_sections(lang):
+    at = open_page("zushi", lang)
+    body = texts(at)
+    for key in ("zushi.matrix", "zushi.budget", "zushi.targets", "zushi.detail", "zushi.table"):
+        assert t(key, lang) in body
+    assert len(at.get("plotly_chart")) == 5  # budget + four targets
+    assert t("zushi.how_to_read", lang) in [e.label for e in at.expander]
+
+
+def test_headline_figures_are_formatted_with_units():
+    at = open_page("zushi", "ja")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["事業数"] == "9"
+    assert metrics["2021（令和3）年度 事業費 実績の合計"] == "86,152,046 円"
+    assert metrics["計画事業費の合計（2019〜2022 年度）"] == "1,116,733 千円"
+
+
+def test_filter_changes_the_data_behind_charts_and_tables():
+    at = open_page("zushi", "ja")
+    assert len(budget_categories(at)) == 9
+    at.multiselect(key="dept").set_value(["1330"]).run()
+    assert budget_categories(at) == ["6 海水浴場の開設・運営", "7 （仮称）商工業振興計画の策定", "8 （仮称）小坪海浜地域活性化計画の策定"]
+    assert {m.label: m.value for m in at.metric}["事業数"] == "3"
+    assert len(at.get("plotly_chart")) == 2  # only sheet 6 has a numeric target
+    assert len(at.dataframe[1].value) == 3
+    assert at.query_params["dept"] == "1330"  # kept in the URL (one value: a plain string)
+
+
+def test_filters_from_url_and_group_by_policy():
+    at = open_page("zushi", "en", progress="delayed", level="policy")
+    assert {m.label: m.value for m in at.metric}["Programs"] == "7"
+    assert budget_categories(at) == ["4-5 地域資源を生かした個性豊かなにぎわいのあるまち", "5-1 市民自治のまち",
+                                     "5-3 情報化で、よりよく暮らせるまち", "5-4 世界とつながり、平和に貢献するまち"]
+
+
+def test_negative_share_is_said_plainly():
+    at = open_page("zushi", "ja")
+    shares = [m.value for m in at.metric if m.label == t("zushi.share", "ja")]
+    assert sorted(shares) == sorted(["80.0%", "0.0%", "−106.7%", "−57.7%"])
+    assert sum(t("zushi.below_baseline", "ja") == w.value for w in at.warning) == 2
+
+
+def test_no_match_says_so():
+    at = open_page("zushi", "ja", progress="on_schedule")
+    assert at.warning[0].value == t("zushi.no_match", "ja")
+
+
+def test_program_detail_shows_every_field_in_full():
+    at = open_page("zushi", "ja", sheet="6")
+    body = texts(at)
+    assert "開場期間はわずか17日間となったため。" in body
+    assert "38,705,823 円" in body and "332,000 千円" in body
+    for field in ("purpose_ja", "means_ja", "plan_items_ja", "results_ja", "innovations_ja", "council_opinion_ja"):
+        assert t(f"zushi.field.{field}", "ja") in body
