@@ -72,3 +72,9 @@ def test_program_detail_shows_every_field_in_full():
     assert "38,705,823 円" in body and "332,000 千円" in body
     for field in ("purpose_ja", "means_ja", "plan_items_ja", "results_ja", "innovations_ja", "council_opinion_ja"):
         assert t(f"zushi.field.{field}", "ja") in body
+
+
+def test_bad_filter_values_in_url_are_ignored_not_fatal():
+    at = open_page("zushi", "ja", progress="bogus", dept="9999", level="nonsense", sheet="999", fy="1900")
+    assert {m.label: m.value for m in at.metric}["事業数"] == "9"
+    assert "1 （仮称）自治基本条例（案）の施行・運用" in texts(at)
