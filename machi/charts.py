@@ -91,3 +91,89 @@ def target_progress(row, lang: str) -> go.Figure:
     fig.update_yaxes(range=[0, top * 1.25], tickformat=",", title_text=unit)
     fig.update_layout(showlegend=False)
     return _style(fig, height=330)
+
+
+def glide_path(indicator, path: pd.DataFrame, actuals: pd.DataFrame, lang: str) -> go.Figure:
+    """The required straight path from baseline to target, the observations, and the target."""
+    d = int(indicator.decimals)
+    unit = indicator.unit or ""
+    fig = go.Figure()
+    fig.add_scatter(
+        x=path.year, y=path.required_value, mode="lines", name=t("asaka.series_path", lang),
+        line=dict(color=GREY, width=3, dash="dash"),
+        hovertemplate="%{x}: %{y:." + str(d + 1) + "f} " + unit + "<extra></extra>",
+    )
+    fig.add_scatter(
+        x=[indicator.baseline_year], y=[indicator.baseline_value], mode="markers+text",
+        name=t("asaka.series_baseline", lang), marker=dict(color=NAVY, size=14, symbol="circle"),
+        text=[f"{indicator.baseline_value:.{d}f}"], textposition="bottom center",
+    )
+    fig.add_scatter(
+        x=[indicator.target_year], y=[indicator.target_value], mode="markers+text",
+        name=t("asaka.series_target", lang), marker=dict(color=GREEN, size=18, symbol="star"),
+        text=[f"{indicator.target_value:.{d}f}"], textposition="top center",
+    )
+    if not actuals.empty:
+        fig.add_scatter(
+            x=actuals.year, y=actuals.value, mode="lines+markers+text", name=t("asaka.series_actual", lang),
+            line=dict(color=ORANGE, width=3), marker=dict(size=11, symbol="diamond"),
+            text=[f"{v:.{d}f}" for v in actuals.value], textposition="top center",
+        )
+    fig.update_xaxes(dtick=1, title_text=t("asaka.axis_fiscal_year", lang))
+    lo = min(indicator.baseline_value, indicator.target_value, *(actuals.value.tolist() or [indicator.baseline_value]))
+    hi = max(indicator.baseline_value, indicator.target_value, *(actuals.value.tolist() or [indicator.target_value]))
+    pad = (hi - lo) * 0.35 or abs(hi) * 0.1 or 1
+    fig.update_yaxes(title_text=unit, range=[lo - pad, hi + pad])
+    return _style(fig, height=340)
+
+
+def green_cover(cover: pd.DataFrame, lang: str) -> go.Figure:
+    """Green cover (みどり) of the city area in each year the plan gives, with the change called out."""
+    labels = [f"{int(r.year)}（{r.era_label_ja}）" if lang == "ja" else f"{int(r.year)} ({r.era_label_ja})"
+              for r in cover.itertuples()]
+    fig = go.Figure(go.Bar(
+        x=labels, y=cover.cover_pct, marker_color=[GREEN] + [ORANGE] * (len(cover) - 1),
+        text=[fmt.percent(v, 1) for v in cover.cover_pct], textposition="outside", cliponaxis=False,
+        hovertemplate="%{x}: %{y:.1f}%<extra></extra>",
+    ))
+    if len(cover) >= 2:
+        first, last = cover.iloc[0], cover.iloc[-1]
+        change = last.cover_pct - first.cover_pct
+        fig.add_annotation(
+            x=labels[-1], y=last.cover_pct / 2,
+            text=t("asaka.cover_change", lang, points=fmt.signed(change, 1)), showarrow=False,
+            font=dict(size=18, color="white"),
+        )
+    fig.update_yaxes(range=[0, 100], title_text="%", ticksuffix="%")
+    fig.update_layout(showlegend=False)
+    return _style(fig, height=360)
+
+
+def measures_tree(measures: pd.DataFrame, lang: str) -> go.Figure:
+    """The priority-measure structure as a treemap: click a box to open it; ★ marks priority measures."""
+    star = "★ "
+    labels = [
+        f"{star if r.is_priority else ''}{r.number_label + ' ' if r.number_label else ''}{r.name_ja}"
+        for r in measures.itertuples()
+    ]
+    hover = []
+    for r in measures.itertuples():
+        lines = [r.name_ja]
+        if r.plan_target_ja:
+            lines.append(f"{t('asaka.plan_target', lang)}: {r.plan_target_ja}")
+        if r.future_target_ja:
+            lines.append(f"{t('asaka.future_target', lang)}: {r.future_target_ja}")
+        hover.append("<br>".join(_wrap(x, 40) for x in lines))
+    fig = go.Figure(go.Treemap(
+        ids=measures.node_id, parents=measures.parent_id.fillna(""), labels=labels,
+        customdata=hover, hovertemplate="%{customdata}<extra></extra>", maxdepth=3,
+        marker=dict(colors=[ORANGE if p else c for p, c in zip(
+            measures.is_priority, measures.level.map({"policy": NAVY, "pillar": BLUE,
+                                                      "basic_measure": GREY, "individual_measure": "#c9d1da"}))]),
+        textfont=dict(family=FONT, size=15), branchvalues="remainder", tiling=dict(pad=4),
+    ))
+    return _style(fig, height=620)
+
+
+def _wrap(text: str, width: int) -> str:
+    return "<br>".join(text[i:i + width] for i in range(0, len(text), width))

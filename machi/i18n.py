@@ -234,6 +234,118 @@ TEXT: dict[str, dict[str, str]] = {
     "zushi.field.innovations_ja": {"ja": "工夫している点", "en": "Innovations (工夫している点)"},
     "zushi.field.council_opinion_ja": {"ja": "審議会・懇話会等の意見", "en": "Council opinions (審議会・懇話会等の意見)"},
     "zushi.field_empty": {"ja": "記載なし", "en": "nothing stated"},
+    # --- Asaka -----------------------------------------------------------------------------------
+    "common.approx": {"ja": "約", "en": "about "},
+    "nav.group.asaka": {"ja": "朝霞市", "en": "Asaka (朝霞市)"},
+    "asaka.nav": {"ja": "みどりの目標と必要なペース", "en": "Green targets and the pace they need"},
+    "asaka.title": {"ja": "朝霞市 みどりの基本計画：2035 年度の目標と必要なペース", "en": "Asaka green plan: the 2035 targets and the pace they need"},
+    "asaka.subtitle": {
+        "ja": "朝霞市みどりの基本計画 2026〜2035（令和8年3月発行）の 4 つの指標について、現状値（令和7年度末）から目標値（令和17年度末）までの道のりを示します。",
+        "en": "The four indicators of Asaka's green basic plan 2026–2035 (published March 2026): from the value at the end of FY2025 to the target at the end of FY2035.",
+    },
+    "asaka.home_headline": {"ja": "朝霞市：1 人あたり都市公園面積", "en": "Asaka: urban park area per person"},
+    "asaka.home_headline_note": {
+        "ja": "{base}末 → {target}末の目標。必要なペース（派生値）{pace} {unit}／年",
+        "en": "end of {base} → target at the end of {target}. Pace needed (derived): {pace} {unit} a year",
+    },
+    "asaka.how_to_read": {"ja": "このページの読み方", "en": "How to read this page"},
+    "asaka.how_to_read_body": {
+        "ja": "- 現状値・目標値・みどりの割合・重点施策の目標は、計画書（概要版）に記載の数値です。\n"
+        "- **必要な変化量・年あたりのペース・目標までの直線（必要な道のり）**は、現状値と目標値からこのダッシュボードが計算した**派生値**です（10 年間で均等に進むと仮定）。\n"
+        "- 実績値は、市が公表した年度の値を `data/asaka/actuals.csv` に追加すると、すべてのグラフに自動で表示されます（現在は未登録）。\n"
+        "- **みどりの割合**（1973年 49.8%・2023年 34.8%）は、樹林・草地なども含む広い指標で、指標「市域に占める緑地の割合」（21.5%）とは別のものです。\n"
+        "- 試算の初期値（人口・市域面積）は計画の数値ではなく、国勢調査・国土地理院の公式値です。",
+        "en": "- Current values, targets, green cover and the priority-measure targets are figures printed in the plan (summary edition).\n"
+        "- **Change needed, pace per year and the straight path to the target** are **derived** by this dashboard from the current value and the target (assuming even progress over the ten years).\n"
+        "- Actual values appear on every chart once a figure the city publishes is added to `data/asaka/actuals.csv` (none yet).\n"
+        "- **Green cover** (49.8% in 1973, 34.8% in 2023) is a wider measure than the indicator 'share of the city area that is green space' (21.5%); they are not the same thing.\n"
+        "- The starting values of the what-ifs (population, city area) are official figures from the Census and GSI, not figures of the plan.",
+    },
+    "asaka.indicators": {"ja": "計画の 4 指標", "en": "The plan's four indicators"},
+    "asaka.definition": {"ja": "定義", "en": "Definition (Japanese)"},
+    "asaka.baseline": {"ja": "現状値（{year}末）", "en": "Current (end of {year})"},
+    "asaka.target": {"ja": "目標値（{year}末）", "en": "Target (end of {year})"},
+    "asaka.change_needed": {"ja": "必要な変化量（派生値）", "en": "Change needed (derived)"},
+    "asaka.pace_needed": {"ja": "必要なペース（派生値・1 年あたり）", "en": "Pace needed per year (derived)"},
+    "asaka.derived_help": {"ja": "目標値 − 現状値", "en": "target − current value"},
+    "asaka.pace_help": {"ja": "（目標値 − 現状値）÷ {years} 年", "en": "(target − current value) ÷ {years} years"},
+    "asaka.no_actuals": {
+        "ja": "実績値はまだ登録されていません。市が公表した値を追加すると、最新値・順調かどうか・到達見込み年度を表示します。",
+        "en": "No actual value is on record yet. Once the city's published figures are added, the latest value, whether it is on track and the year the target would be met appear here.",
+    },
+    "asaka.on_track": {"ja": "✓ 順調（必要な道のり以上）", "en": "✓ On track (at or beyond the path)"},
+    "asaka.behind": {"ja": "▲ 遅れ（必要な道のりに届かない）", "en": "▲ Behind (short of the path)"},
+    "asaka.latest": {
+        "ja": "最新値 {year}：{value}（必要な道のり：{required}）",
+        "en": "Latest, {year}: {value} (path requires {required})",
+    },
+    "asaka.projected": {
+        "ja": "直近のペース（{pace}／年）が続くと、目標に届くのは {year} 年度ごろ（派生値）。",
+        "en": "At the recent pace ({pace} a year) the target is met around FY{year} (derived).",
+    },
+    "asaka.never_at_pace": {
+        "ja": "直近のペースでは目標に近づいていないため、到達年度は見込めません。",
+        "en": "At the recent pace the indicator is not moving towards the target, so no year can be projected.",
+    },
+    "asaka.series_path": {"ja": "必要な道のり（派生値）", "en": "Required path (derived)"},
+    "asaka.series_baseline": {"ja": "現状値", "en": "Current value"},
+    "asaka.series_target": {"ja": "目標値", "en": "Target"},
+    "asaka.series_actual": {"ja": "実績値", "en": "Actual"},
+    "asaka.axis_fiscal_year": {"ja": "年度末", "en": "End of fiscal year"},
+    "asaka.path_table": {"ja": "必要な道のり：各年度の値（派生値）", "en": "Required path: value for each year (derived)"},
+    "asaka.green_cover": {"ja": "みどりの割合の推移（1973 → 2023）", "en": "Green cover, 1973 → 2023"},
+    "asaka.green_cover_not_share": {
+        "ja": "みどりの割合（緑被）は、指標「市域に占める緑地の割合」とは別の、より広い指標です。2 つを比べたり足したりしないでください。",
+        "en": "Green cover is a different, wider measure than the indicator 'share of the city area that is green space'. Do not compare or add the two.",
+    },
+    "asaka.cover_change": {"ja": "{points} ポイント", "en": "{points} points"},
+    "asaka.measures": {"ja": "施策の体系と重点施策", "en": "Policy structure and priority measures"},
+    "asaka.measures_note": {
+        "ja": "基本方針 → 施策の柱 → 基本施策（★＝重点施策）→ 個別施策。図の枠をクリックすると開きます。目標は計画書の文言どおり（日本語）。",
+        "en": "Basic policy → pillar → basic measure (★ = priority) → individual measure. Click a box to open it. Targets are quoted from the plan (in Japanese).",
+    },
+    "asaka.plan_target": {"ja": "計画目標", "en": "Plan target"},
+    "asaka.future_target": {"ja": "将来目標", "en": "Future target"},
+    "asaka.current": {"ja": "現状", "en": "now"},
+    "asaka.current_derived": {
+        "ja": "派生値：計画書は現況の面積を記載せず「現況値+{inc}{unit}」とのみ記載。計画目標 約{target}{unit} − {inc}{unit} で算出。",
+        "en": "Derived: the plan does not print today's area, only 'current + {inc} {unit}'. Computed as plan target about {target} {unit} − {inc} {unit}.",
+    },
+    "asaka.cover_quote": {"ja": "計画書の記述：「{text}」", "en": "The plan says (Japanese): 「{text}」"},
+    "asaka.cover_points_note": {
+        "ja": "グラフの差（ポイント）は 2 時点の割合の差で、派生値です。計画書の「約15%」はこの差（49.8% − 34.8% ＝ 15.0 ポイント）にあたります。",
+        "en": "The gap shown (points) is the difference between the two shares, derived. The plan's 'about 15%' is this difference (49.8% − 34.8% = 15.0 points); as a share of the 1973 cover the loss is larger.",
+    },
+    "asaka.whatif": {"ja": "試算（What-if）", "en": "What-if calculators"},
+    "asaka.whatif_note": {
+        "ja": "入力は URL に保存されるので、リンクを共有すると同じ試算を開けます。結果はすべて派生値です。",
+        "en": "Inputs are kept in the URL: share the link to share the scenario. All results are derived values.",
+    },
+    "asaka.park_calc": {"ja": "1 人あたり都市公園面積を面積（ha）にすると", "en": "Urban park area per person, in hectares"},
+    "asaka.pop_now": {"ja": "現在の人口（人）", "en": "Current population (people)"},
+    "asaka.pop_year": {"ja": "その人口の年", "en": "Year of that population"},
+    "asaka.pop_2035_mode": {"ja": "2035 年の人口の入れ方", "en": "2035 population given as"},
+    "asaka.mode.number": {"ja": "人数", "en": "a number"},
+    "asaka.mode.rate": {"ja": "年平均増減率", "en": "an annual rate of change"},
+    "asaka.pop_2035": {"ja": "2035 年の人口（人）", "en": "2035 population (people)"},
+    "asaka.rate": {"ja": "人口の年平均増減率（%／年、−10〜10）", "en": "Annual population change (% a year, −10 to 10)"},
+    "asaka.default_source": {
+        "ja": "初期値：{label} {value} {unit}（出典：{source}）。計画の数値ではありません。",
+        "en": "Starting value: {label} {value} {unit} (source: {source}). Not a figure of the plan.",
+    },
+    "asaka.park_now": {"ja": "現状 {value} ㎡/人 が意味する面積", "en": "What today's {value} ㎡/person means"},
+    "asaka.park_need": {"ja": "2035 年に {value} ㎡/人 に必要な面積", "en": "Needed in 2035 for {value} ㎡/person"},
+    "asaka.park_add": {"ja": "増やす必要がある面積", "en": "To be added"},
+    "asaka.park_formula": {
+        "ja": "計算：{pop} 人 × {now} ㎡ ÷ 10,000、{pop35} 人（2035 年）× {target} ㎡ ÷ 10,000。",
+        "en": "Computed: {pop} people × {now} ㎡ ÷ 10,000; {pop35} people (2035) × {target} ㎡ ÷ 10,000.",
+    },
+    "asaka.share_calc": {"ja": "緑地の割合を面積（ha）にすると", "en": "Green-space share, in hectares"},
+    "asaka.city_area": {"ja": "市域面積（km²）", "en": "City area (km²)"},
+    "asaka.share_now": {"ja": "現状 {pct}% の面積", "en": "Today's {pct}%"},
+    "asaka.share_target": {"ja": "目標 {pct}% の面積", "en": "Target {pct}%"},
+    "asaka.share_add": {"ja": "増やす必要がある面積", "en": "To be added"},
+    "asaka.share_formula": {"ja": "計算：市域 {area} ha × 割合。", "en": "Computed: city area {area} ha × share."},
 }
 
 

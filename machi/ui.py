@@ -197,3 +197,31 @@ def metric_row(items: list[tuple[str, str, str | None]]) -> None:
     with st.container(horizontal=True, gap="small"):
         for label, value, help_text in items:
             st.metric(label, value, help=help_text, border=True, width="stretch")
+
+
+def url_number(label: str, key: str, default: float | None, where=st, **number_input_args):
+    """A number input kept in the URL as ?key=<number>. An empty field is None. A URL value that is
+    not a number is returned as the raw text, so the calculator's validation names the field."""
+    raw = st.query_params.get(key)
+    bad_key = f"{key}__raw"
+    if key not in st.session_state:
+        st.session_state.pop(bad_key, None)
+        if raw is None:
+            st.session_state[key] = default
+        elif raw.strip() == "":
+            st.session_state[key] = None
+        else:
+            try:
+                st.session_state[key] = float(raw)
+            except ValueError:
+                st.session_state[key] = None
+                st.session_state[bad_key] = raw
+    value = where.number_input(label, key=key, **number_input_args)
+    if value is not None:
+        st.session_state.pop(bad_key, None)
+        st.query_params[key] = f"{value:g}"
+        return value
+    if st.session_state.get(bad_key) is not None:
+        return st.session_state[bad_key]
+    st.query_params[key] = ""
+    return None

@@ -1,0 +1,144 @@
+"""Asaka (朝霞市): the straight path from each indicator's baseline to its target, the pace it needs,
+how actual observations compare, and the two what-if calculators. Pure functions.
+
+All results here are derived values (computed from the plan's figures or the user's inputs).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from machi.inputs import InputError, number_in_range
+
+#: relative tolerance for "on the path" comparisons (a value exactly on the path is on track)
+_TOL = 1e-9
+TARGET_YEAR = 2035
+
+
+def required_value(baseline_year: int, baseline: float, target_year: int, target: float, year: int) -> float:
+    """The value on the straight line from (baseline_year, baseline) to (target_year, target)."""
+    return baseline + (target - baseline) * (year - baseline_year) / (target_year - baseline_year)
+
+
+def path(indicator) -> pd.DataFrame:
+    """year, required_value for every year from the baseline year to the target year (inclusive)."""
+    years = range(int(indicator.baseline_year), int(indicator.target_year) + 1)
+    return pd.DataFrame({
+        "year": list(years),
+        "required_value": [required_value(indicator.baseline_year, indicator.baseline_value,
+                                          indicator.target_year, indicator.target_value, y) for y in years],
+    })
+
+
+def change_needed(indicator) -> float:
+    return indicator.target_value - indicator.baseline_value
+
+
+def pace_needed(indicator) -> float:
+    """Change per year needed to reach the target on time."""
+    return change_needed(indicator) / (indicator.target_year - indicator.baseline_year)
+
+
+@dataclass(frozen=True)
+class Progress:
+    latest_year: int
+    latest_value: float
+    required_then: float  # the path's value in the latest year
+    on_track: bool  # at or beyond the path, in the direction of the target
+    recent_pace: float | None  # change per year between the last two points (baseline counts as a point)
+    projected_year: float | None  # when the target is met at the recent pace; None if never at that pace
+    reached: bool
+
+
+def progress(indicator, actuals: pd.DataFrame) -> Progress | None:
+    """Compare the actual observations (year, value) of one indicator with its path.
+    None when there is no observation after the baseline."""
+    obs = actuals[actuals.year > indicator.baseline_year].sort_values("year")
+    if obs.empty:
+        return None
+    points = [(int(indicator.baseline_year), float(indicator.baseline_value))]
+    points += [(int(r.year), float(r.value)) for r in obs.itertuples()]
+    (y0, v0), (y1, v1) = points[-2], points[-1]
+    sign = math.copysign(1, change_needed(indicator)) if change_needed(indicator) else 1
+    required_then = required_value(indicator.baseline_year, indicator.baseline_value,
+                                   indicator.target_year, indicator.target_value, y1)
+    tol = _TOL * max(1.0, abs(required_then))
+    on_track = (v1 - required_then) * sign >= -tol
+    reached = (v1 - indicator.target_value) * sign >= -tol
+    pace = (v1 - v0) / (y1 - y0)
+    if reached:
+        projected = float(y1)
+    elif pace * sign > 0:
+        projected = y1 + (indicator.target_value - v1) / pace
+    else:
+        projected = None
+    return Progress(y1, v1, required_then, bool(on_track), pace, projected, bool(reached))
+
+
+# --- what-if calculators --------------------------------------------------------------------------
+
+MAX_POPULATION = 10_000_000
+RATE_BOUNDS_PCT = (-10.0, 10.0)  # annual change of population, % per year
+MAX_AREA_KM2 = 2_500.0  # larger than any municipality in Japan
+
+
+@dataclass(frozen=True)
+class ParkScenario:
+    population_now: float
+    population_year: int
+    population_2035: float
+    area_now_ha: float  # what today's ㎡/人 means in hectares for today's population
+    area_needed_2035_ha: float  # what the 2035 ㎡/人 target needs for the 2035 population
+    to_add_ha: float  # needed − now (negative: more than needed)
+
+
+def population_in(target_year: int, population_now: float, population_year: int, rate_pct: float) -> float:
+    """Population after compounding an annual rate of change (% per year) from population_year."""
+    return population_now * (1 + rate_pct / 100) ** (target_year - population_year)
+
+
+def park_scenario(population_now, population_2035=None, rate_pct=None, *, population_year=2020,
+                  per_person_now_m2: float, per_person_target_m2: float) -> ParkScenario:
+    """Hectares of urban park that the per-person figures mean. Give the 2035 population either as a
+    number or as an annual rate of change (% per year) from population_year; not both."""
+    pop = number_in_range("population_now", population_now, 0, MAX_POPULATION, low_inclusive=False,
+                          label_ja="現在の人口", label_en="Current population", unit="人", unit_en=" people")
+    year = int(number_in_range("population_year", population_year, 1900, TARGET_YEAR,
+                               label_ja="人口の基準年", label_en="Population year"))
+    has_number = population_2035 not in (None, "")
+    has_rate = rate_pct not in (None, "")
+    if has_number and has_rate:
+        raise InputError("population_2035",
+                         "Give the 2035 population either as a number or as an annual rate of change, not both.",
+                         "2035年の人口は、人数か年平均増減率のどちらか一方で入力してください。")
+    if has_rate:
+        rate = number_in_range("rate_pct", rate_pct, *RATE_BOUNDS_PCT,
+                               label_ja="人口の年平均増減率", label_en="Annual population change", unit="%")
+        pop35 = population_in(TARGET_YEAR, pop, year, rate)
+    else:  # a number is asked for when neither is given
+        pop35 = number_in_range("population_2035", population_2035, 0, MAX_POPULATION, low_inclusive=False,
+                                label_ja="2035年の人口", label_en="2035 population", unit="人", unit_en=" people")
+    now_ha = pop * per_person_now_m2 / 10_000
+    need_ha = pop35 * per_person_target_m2 / 10_000
+    return ParkScenario(pop, year, pop35, now_ha, need_ha, need_ha - now_ha)
+
+
+@dataclass(frozen=True)
+class GreenShareScenario:
+    city_area_ha: float
+    now_ha: float  # the current share of the city area, in hectares
+    target_ha: float  # the target share, in hectares
+    to_add_ha: float
+
+
+def green_share_scenario(city_area_km2, *, share_now_pct: float, share_target_pct: float) -> GreenShareScenario:
+    """Hectares of green space that the current and target shares of the city area mean."""
+    area = number_in_range("city_area_km2", city_area_km2, 0, MAX_AREA_KM2, low_inclusive=False,
+                           label_ja="市域面積", label_en="City area", unit="km²")
+    ha = area * 100
+    now = ha * share_now_pct / 100
+    target = ha * share_target_pct / 100
+    return GreenShareScenario(ha, now, target, target - now)

@@ -1,0 +1,85 @@
+"""AppTest: the Asaka page in both languages, its what-ifs (kept in the URL, bad input rejected),
+and an actual observation added to the CSV appearing with no code change."""
+
+import json
+import shutil
+
+import pytest
+
+from machi.i18n import t
+from tests.apptest_support import open_page, texts
+from tests.conftest import ROOT
+
+
+def metrics(at):
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_page_renders_indicators_paths_cover_and_tree(lang):
+    at = open_page("asaka", lang)
+    assert len(at.get("plotly_chart")) == 6  # 4 paths + green cover + measures tree
+    body = texts(at)
+    assert t("asaka.green_cover_not_share", lang) in body
+    assert t("asaka.no_actuals", lang) in body
+    m = metrics(at)
+    assert m[t("asaka.baseline", lang, year="2025（令和7）年度" if lang == "ja" else "FY2025 (Reiwa 7)")] in ("+0.29", "2.13㎡/人", "21.5%", "30.9回/年")
+
+
+def test_what_ifs_with_cited_defaults():
+    at = open_page("asaka", "ja", pop35="140000")
+    m = metrics(at)
+    assert m["現状 2.13 ㎡/人 が意味する面積"] == "30.05 ha"
+    assert m["2035 年に 3.16 ㎡/人 に必要な面積"] == "44.24 ha"
+    assert m["目標 22.3% の面積"] == "409.0 ha"
+    assert "国勢調査" in texts(at) and "国土地理院" in texts(at)
+
+
+def test_2035_population_starts_empty_and_asks():
+    at = open_page("asaka", "ja")
+    assert any("2035年の人口を入力してください" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize(
+    "query,needle",
+    [
+        ({"pop": "-5"}, "現在の人口は0人より大きく"),
+        ({"pop": "abc"}, "現在の人口は数値で入力してください"),
+        ({"mode": "rate", "rate": "40"}, "人口の年平均増減率は-10%以上10%以下"),
+        ({"area": "0"}, "市域面積は0km²より大きく"),
+        ({"area": "1e12"}, "市域面積は0km²より大きく"),
+    ],
+)
+def test_bad_inputs_give_a_message_naming_the_field(query, needle):
+    at = open_page("asaka", "ja", **query)
+    assert any(needle in e.value for e in at.error), [e.value for e in at.error]
+
+
+def test_scenario_is_kept_in_the_url():
+    at = open_page("asaka", "en", mode="rate", rate="1.5", area="20")
+    assert at.query_params["rate"] == "1.5" and at.query_params["mode"] == "rate"
+    assert metrics(at)["Target 22.3%"] == "446.0 ha"
+    at.number_input(key="area").set_value(10.0).run()
+    assert at.query_params["area"] == "10"
+    assert metrics(at)["Target 22.3%"] == "223.0 ha"
+
+
+def test_a_published_actual_appears_on_every_chart_with_no_code_change(tmp_path, monkeypatch):
+    from machi import ui
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("*.duckdb*", "*.tmp"))
+    with (data / "asaka" / "actuals.csv").open("a", encoding="utf-8") as f:
+        f.write("park_area_per_person,2027,2.20,asaka_green_plan_2026,test row\n")
+    monkeypatch.setenv("MACHI_DATA", str(data))
+    monkeypatch.setenv("MACHI_DB", str(tmp_path / "m.duckdb"))
+    ui.database.clear()
+    try:
+        at = open_page("asaka", "ja")
+        body = texts(at)
+        assert "▲ 遅れ" in body and "2027（令和9）年度" in body
+        specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+        park = [s for s in specs if any(tr.get("name") == "実績値" for tr in s["data"])]
+        assert len(park) == 1 and [tr for tr in park[0]["data"] if tr.get("name") == "実績値"][0]["text"] == ["2.20"]
+    finally:
+        ui.database.clear()
