@@ -86,11 +86,12 @@ def test_stale_database_is_rebuilt_when_a_source_changes(tmp_path, data_dir):
     b.build(db, data_dir)
     n = sources_count(db)
     csv = data_dir / "sources.csv"
-    lines = csv.read_text(encoding="utf-8").splitlines()
-    csv.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")  # drop the last source
+    text = csv.read_text(encoding="utf-8")
+    csv.write_text(text + "extra_source,web_page,大阪市,追加,Added,大阪市,Osaka City,,,,条件,terms,クレジット,,\n",
+                   encoding="utf-8")
     result = b.ensure_database(db, data_dir)
     assert result.rebuilt
-    assert sources_count(db) == n - 1
+    assert sources_count(db) == n + 1
 
 
 def _break(data_dir: Path, mutate) -> None:
@@ -105,7 +106,7 @@ def _break(data_dir: Path, mutate) -> None:
         (lambda s: s.replace("source_id,kind", "source_id,kindx", 1), "row 1 (header)"),  # unknown column
         (lambda s: s.split("\n", 1)[0].replace(",title_en", "") + "\n", "missing column(s) title_en"),
         (lambda s: "", "empty"),
-        (lambda s: s + s.split("\n")[1] + "\n", "row 6"),  # duplicate primary key
+        (lambda s: s + s.split("\n")[1] + "\n", "Duplicate key"),  # duplicate primary key
         (lambda s: s.replace(",2016-04-01,", ",2016/04/01,", 1), "row 5"),  # bad date format
     ],
 )
@@ -117,6 +118,9 @@ def test_broken_source_is_rejected_and_previous_database_kept(tmp_path, data_dir
     with pytest.raises(b.BuildError) as info:
         b.build(db, data_dir)
     assert "sources.csv" in str(info.value) and expected in str(info.value)
+    if expected == "Duplicate key":  # the row named is the appended duplicate, the last one
+        rows = (data_dir / "sources.csv").read_text(encoding="utf-8").count("\n")
+        assert f"row {rows}:" in str(info.value)
     assert digest(db) == before  # exactly as it was
     assert sources_count(db) >= 4  # and still usable
     assert not list(tmp_path.glob(".*.tmp*"))
