@@ -129,8 +129,7 @@ def glide_path(indicator, path: pd.DataFrame, actuals: pd.DataFrame, lang: str) 
 
 def green_cover(cover: pd.DataFrame, lang: str) -> go.Figure:
     """Green cover (みどり) of the city area in each year the plan gives, with the change called out."""
-    labels = [f"{int(r.year)}（{r.era_label_ja}）" if lang == "ja" else f"{int(r.year)} ({r.era_label_ja})"
-              for r in cover.itertuples()]
+    labels = [r.era_label_ja if lang == "ja" else str(int(r.year)) for r in cover.itertuples()]
     fig = go.Figure(go.Bar(
         x=labels, y=cover.cover_pct, marker_color=[GREEN] + [ORANGE] * (len(cover) - 1),
         text=[fmt.percent(v, 1) for v in cover.cover_pct], textposition="outside", cliponaxis=False,

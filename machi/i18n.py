@@ -307,6 +307,7 @@ TEXT: dict[str, dict[str, str]] = {
     "asaka.plan_target": {"ja": "計画目標", "en": "Plan target"},
     "asaka.future_target": {"ja": "将来目標", "en": "Future target"},
     "asaka.current": {"ja": "現状", "en": "now"},
+    "asaka.points": {"ja": " ポイント", "en": " points"},
     "asaka.current_derived": {
         "ja": "派生値：計画書は現況の面積を記載せず「現況値+{inc}{unit}」とのみ記載。計画目標 約{target}{unit} − {inc}{unit} で算出。",
         "en": "Derived: the plan does not print today's area, only 'current + {inc} {unit}'. Computed as plan target about {target} {unit} − {inc} {unit}.",

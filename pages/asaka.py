@@ -23,6 +23,7 @@ grid = st.columns(2)
 for n, i in enumerate(indicators.itertuples()):
     d = int(i.decimals)
     unit = i.unit or ""  # the satisfaction score has no unit
+    change_unit = t("asaka.points", lang) if unit == "%" else unit  # a change of a share is in points
     show = (lambda v, dec: fmt.signed(v, dec)) if i.show_sign else (lambda v, dec: f"{v:.{dec}f}")
     observed = actuals[actuals.indicator_id == i.indicator_id]
     with grid[n % 2].container(border=True):
@@ -38,9 +39,9 @@ for n, i in enumerate(indicators.itertuples()):
              f"{show(i.target_value, d)}{unit}", i.target_label_ja),
         ])
         ui.metric_row([
-            (t("asaka.change_needed", lang), f"{fmt.signed(asaka.change_needed(i), d)}{unit}",
+            (t("asaka.change_needed", lang), f"{fmt.signed(asaka.change_needed(i), d)}{change_unit}",
              t("asaka.derived_help", lang)),
-            (t("asaka.pace_needed", lang), f"{fmt.signed(asaka.pace_needed(i), d + 2)}{unit}",
+            (t("asaka.pace_needed", lang), f"{fmt.signed(asaka.pace_needed(i), d + 2)}{change_unit}",
              t("asaka.pace_help", lang, years=int(i.target_year - i.baseline_year))),
         ])
         p = asaka.progress(i, observed)
@@ -56,7 +57,7 @@ for n, i in enumerate(indicators.itertuples()):
                 st.markdown(t("asaka.never_at_pace", lang))
             else:
                 st.markdown(t("asaka.projected", lang, year=f"{p.projected_year:.1f}",
-                              pace=f"{fmt.signed(p.recent_pace, d + 2)}{unit}"))
+                              pace=f"{fmt.signed(p.recent_pace, d + 2)}{change_unit}"))
         st.plotly_chart(
             charts.glide_path(i, paths[paths.indicator_id == i.indicator_id], observed, lang),
             config=charts.CONFIG, key=f"path_{i.indicator_id}",
