@@ -176,3 +176,22 @@ def measures_tree(measures: pd.DataFrame, lang: str) -> go.Figure:
 
 def _wrap(text: str, width: int) -> str:
     return "<br>".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+def sensitivity(curve: pd.DataFrame, current: float, label: str, lang: str) -> go.Figure:
+    """Maximum floor area as one input varies; points that fail a requirement are marked as such."""
+    fig = go.Figure()
+    for eligible, colour, symbol, name in ((True, BLUE, "circle", t("yao.series_eligible", lang)),
+                                           (False, RED, "x", t("yao.series_not_eligible", lang))):
+        part = curve[curve.eligible == eligible]
+        fig.add_scatter(x=part.value, y=part.max_floor_area_m2, mode="markers", name=name,
+                        marker=dict(color=colour, symbol=symbol, size=9),
+                        hovertemplate="%{x:,.2f}: %{y:,.2f} ㎡<extra></extra>")
+    fig.add_scatter(x=curve.value, y=curve.max_floor_area_m2, mode="lines", showlegend=False,
+                    line=dict(color=GREY, width=1), hoverinfo="skip")
+    fig.add_vline(x=current, line=dict(color=NAVY, dash="dash"),
+                  annotation_text=t("yao.current_value", lang), annotation_position="top")
+    fig.update_xaxes(title_text=label, tickformat=",")
+    fig.update_yaxes(title_text=t("yao.max_floor_area", lang) + "（㎡）" if lang == "ja" else
+                     t("yao.max_floor_area", lang) + " (m²)", tickformat=",")
+    return _style(fig, height=380)

@@ -42,7 +42,20 @@ def language_switch() -> str:
 
 
 def current_language() -> str:
-    """The language chosen by the switch (pages call this; the switch lives in app.py)."""
+    """The language chosen by the switch (pages call this first; the switch lives in app.py).
+
+    It also puts right a deep link opened on a freshly started server: until app.py has called
+    st.navigation once, Streamlit treats pages/ as an old-style multipage folder and runs the page
+    file alone, without app.py (no language switch, no database check). Leave that mode and rerun
+    through app.py, which resolves the same URL.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        # keep the language across the rerun (the switch was not drawn in this run)
+        st.session_state["lang"] = normalise_language(st.session_state.get("lang") or st.query_params.get("lang"))
+        st.rerun()
     return normalise_language(st.session_state.get("lang", DEFAULT_LANGUAGE))
 
 

@@ -81,3 +81,21 @@ def test_language_switch_is_kept_in_url_across_pages(page):
     wait_rendered(pg)
     assert "Sources and data" in pg.locator("h1").first.inner_text()
     assert outside == []
+
+
+def test_deep_link_on_a_fresh_server_goes_through_the_app_shell(server, session_db):
+    """The first request a new server sees is a shared link to a module page: it must get the app's
+    navigation, language and database check (Streamlit would otherwise run the page file alone)."""
+    _, b = server  # the browser of the other tests; a second, fresh server
+    path = next(p.url_path for m in modules() for p in m.pages)
+    with app_server(session_db) as base:
+        pg = b.new_page()
+        pg.goto(f"{base}/{path}?lang=en")
+        wait_rendered(pg)
+        # the page may first run alone and then rerun through app.py: wait for the app's navigation
+        pg.locator('[data-testid="stSidebarNav"]').get_by_text("Sources and data").wait_for(timeout=30_000)
+        wait_rendered(pg)
+        nav = pg.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "Sources and data" in nav and "app" not in nav.split()
+        assert pg.get_by_text("English", exact=True).count() == 1
+        assert pg.locator('[data-testid="stException"]').count() == 0

@@ -1,0 +1,242 @@
+"""Danger score of a vacant house: Osaka City's 判定表 (別表第5) for structural danger.
+
+The table (data/rules/osaka_danger.toml, from 大阪市「大阪市特定空家等に対する措置等に関する方針（案）」)
+gives points per part and rank: foundation/sills/columns/beams A 25 / B 50 / C 100, exterior walls
+A 12.5 / B 25 (no C), roof A 12.5 / B 25 / C 50. A part given as null is in order (0 points). The
+score is the sum (at most 175). Danger level (総合判定): 0 when the score is 0 (not a 特定空家等);
+1 above 0 up to 100; 2 above 100 with no risk to third parties; 3 above 100 with such a risk.
+
+    evaluate({"foundation": "B", "exterior_wall": "A", "roof": None, "third_party_harm": False})
+
+The CLI: ``python -m machi danger [FILE|-]`` reads that JSON object (stdin when FILE is omitted or
+``-``) and prints the result as JSON; invalid input prints ``machi danger: <field>: <message>`` on
+stderr and exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from machi import paths
+
+RULES_FILE = "osaka_danger.toml"
+PARTS = ("foundation", "exterior_wall", "roof")
+FIELDS = (*PARTS, "third_party_harm")
+
+
+class DangerInputError(ValueError):
+    """An input the score cannot use: the field, and the reason in English and Japanese."""
+
+    def __init__(self, field: str, message_en: str, message_ja: str):
+        super().__init__(f"{field}: {message_en}")
+        self.field, self.message_en, self.message_ja = field, message_en, message_ja
+
+
+class DangerRulesError(ValueError):
+    """The rule file is broken (a programming or data error, not a user error)."""
+
+
+@dataclass(frozen=True)
+class Rules:
+    raw: dict
+    parts: dict[str, dict]  # key -> part table (with 'ranks')
+    levels: tuple[dict, ...]
+
+
+def rules_path() -> Path:
+    return paths.DATA_DIR / "rules" / RULES_FILE
+
+
+@cache
+def load_rules(path: Path | None = None) -> Rules:
+    """Read and check the rule file (cached)."""
+    path = Path(path or rules_path())
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DangerRulesError(f"{path.name}: {exc}") from None
+    parts = {p.get("key"): p for p in raw.get("parts", [])}
+    if tuple(parts) != PARTS:
+        raise DangerRulesError(f"{path.name}: parts must be {', '.join(PARTS)} in this order, found {', '.join(map(str, parts))}")
+    for key, part in parts.items():
+        ranks = part.get("ranks") or {}
+        if not ranks or not set(ranks) <= {"A", "B", "C"}:
+            raise DangerRulesError(f"{path.name}: part {key}: ranks must be among A, B, C")
+        previous = 0.0
+        for rank in sorted(ranks):
+            points = ranks[rank].get("points")
+            if not isinstance(points, (int, float)) or isinstance(points, bool) or points <= previous:
+                raise DangerRulesError(f"{path.name}: part {key}, rank {rank}: points must be a number above the lower rank's")
+            previous = float(points)
+        for field in ("name_ja", "name_en", "citation"):
+            if not part.get(field):
+                raise DangerRulesError(f"{path.name}: part {key}: {field} missing")
+    levels = tuple(sorted(raw.get("levels", []), key=lambda lv: lv.get("level", -1)))
+    if [lv.get("level") for lv in levels] != [0, 1, 2, 3]:
+        raise DangerRulesError(f"{path.name}: levels must be 0, 1, 2, 3")
+    for lv in levels:
+        for field in ("rule_ja", "rule_en", "citation", "next_step_ja", "next_step_en", "next_step_citation"):
+            if not lv.get(field):
+                raise DangerRulesError(f"{path.name}: level {lv['level']}: {field} missing")
+        if not isinstance(lv.get("is_tokutei_akiya"), bool):
+            raise DangerRulesError(f"{path.name}: level {lv['level']}: is_tokutei_akiya must be true or false")
+    rules = Rules(raw, parts, levels)
+    # the levels must cover every possible input exactly once
+    choices = [[None, *sorted(parts[k]["ranks"])] for k in PARTS]
+    for combo in itertools.product(*choices, (False, True)):
+        score = _score(rules, dict(zip(PARTS, combo[:3])))
+        matching = [lv["level"] for lv in levels if _applies(lv, score, combo[3])]
+        if len(matching) != 1:
+            raise DangerRulesError(f"{path.name}: score {score}, third_party_harm {combo[3]}: levels {matching} apply (need exactly one)")
+    return rules
+
+
+def _score(rules: Rules, ranks: dict[str, str | None]) -> float:
+    return float(sum(rules.parts[k]["ranks"][r]["points"] for k, r in ranks.items() if r is not None))
+
+
+def _applies(level: dict, score: float, harm: bool) -> bool:
+    if "score_above" in level and not score > level["score_above"]:
+        return False
+    if "score_at_most" in level and not score <= level["score_at_most"]:
+        return False
+    if "third_party_harm" in level and level["third_party_harm"] is not harm:
+        return False
+    return True
+
+
+def validate(obj: Any, rules: Rules | None = None) -> dict:
+    """The input as {part: rank or None, 'third_party_harm': bool}, or DangerInputError."""
+    rules = rules or load_rules()
+    if not isinstance(obj, dict):
+        raise DangerInputError(
+            "input", f"expected a JSON object with the keys {', '.join(FIELDS)}",
+            f"{', '.join(FIELDS)} をキーとする JSON オブジェクトが必要です",
+        )
+    unknown = sorted(str(k) for k in obj if k not in FIELDS)
+    if unknown:
+        raise DangerInputError(
+            unknown[0], f"unknown key (allowed: {', '.join(FIELDS)})", f"不明なキーです（使えるキー: {', '.join(FIELDS)}）"
+        )
+    for field in FIELDS:
+        if field not in obj:
+            expected = "true or false" if field == "third_party_harm" else "a rank or null"
+            raise DangerInputError(field, f"missing (required: {expected})", "指定がありません（必須項目です）")
+    out: dict[str, Any] = {}
+    for key in PARTS:
+        value = obj[key]
+        ranks = sorted(rules.parts[key]["ranks"])
+        allowed = ", ".join(f'"{r}"' for r in ranks) + " or null"
+        name_en, name_ja = rules.parts[key]["name_en"], rules.parts[key]["name_ja"]
+        if value is not None and not isinstance(value, str):
+            raise DangerInputError(key, f"expected {allowed}, got {json.dumps(value, ensure_ascii=False)}",
+                                   f"{allowed.replace(' or ', ' または ')} を指定してください（{json.dumps(value, ensure_ascii=False)} は使えません）")
+        if isinstance(value, str) and value not in ranks:
+            raise DangerInputError(
+                key, f"no rank {value!r} for {name_en.lower()} (ranks: {', '.join(ranks)}; null = in order)",
+                f"{name_ja}にランク「{value}」はありません（ランク: {'・'.join(ranks)}、null は危険なし）",
+            )
+        out[key] = value
+    harm = obj["third_party_harm"]
+    if not isinstance(harm, bool):
+        raise DangerInputError("third_party_harm", f"expected true or false, got {json.dumps(harm, ensure_ascii=False)}",
+                               f"true または false を指定してください（{json.dumps(harm, ensure_ascii=False)} は使えません）")
+    out["third_party_harm"] = harm
+    return out
+
+
+def evaluate(obj: Any, rules: Rules | None = None) -> dict:
+    """Score and danger level of one building (see the module docstring)."""
+    rules = rules or load_rules()
+    given = validate(obj, rules)
+    parts = []
+    for key in PARTS:
+        part, rank = rules.parts[key], given[key]
+        entry = part["ranks"][rank] if rank is not None else None
+        parts.append({
+            "part": key,
+            "part_ja": part["name_ja"],
+            "rank": rank,
+            "points": float(entry["points"]) if entry else 0.0,
+            "description_ja": entry["description_ja"] if entry else None,
+            "citation": part["citation"],
+        })
+    score = float(sum(p["points"] for p in parts))
+    level = next(lv for lv in rules.levels if _applies(lv, score, given["third_party_harm"]))
+    return {
+        "score": score,
+        "level": level["level"],
+        "is_tokutei_akiya": level["is_tokutei_akiya"],
+        "third_party_harm": given["third_party_harm"],
+        "next_step_ja": level["next_step_ja"],
+        "next_step_en": level["next_step_en"],
+        "next_step_citation": level["next_step_citation"],
+        "stage": level.get("stage"),
+        "level_rule_ja": level["rule_ja"],
+        "level_rule_en": level["rule_en"],
+        "level_citation": level["citation"],
+        "rules": parts,
+        "source_id": rules.raw["source"]["source_id"],
+    }
+
+
+# --- command line ---------------------------------------------------------------------------------
+
+
+def _read_input(source: str | None) -> Any:
+    if source in (None, "-"):
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            data = Path(source).read_bytes()
+        except FileNotFoundError:
+            raise DangerInputError(source, "file not found", "ファイルが見つかりません") from None
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise DangerInputError(source, f"cannot read the file: {reason}", f"ファイルを読み込めません: {reason}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DangerInputError("input", "not UTF-8 text", "UTF-8 のテキストではありません") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DangerInputError("input", f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                               f"JSON として読めません: {exc.lineno} 行 {exc.colno} 列（{exc.msg}）") from None
+    except (RecursionError, ValueError) as exc:
+        raise DangerInputError("input", f"invalid JSON: {exc}", f"JSON として読めません: {exc}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        result = evaluate(_read_input(getattr(args, "file", None)))
+    except DangerInputError as exc:
+        print(f"machi danger: {exc.field}: {exc.message_en} / {exc.message_ja}", file=sys.stderr)
+        return 2
+    except DangerRulesError as exc:
+        print(f"machi danger: rules: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+    return 0
+
+
+def register_cli(subparsers: argparse._SubParsersAction) -> None:
+    """Add `danger [FILE|-]` to `python -m machi`."""
+    p = subparsers.add_parser(
+        "danger",
+        help="danger score of a vacant house (Osaka City 判定表, 別表第5): JSON in, JSON out",
+        description=(
+            'Reads {"foundation": "A"|"B"|"C"|null, "exterior_wall": "A"|"B"|null, "roof": "A"|"B"|"C"|null, '
+            '"third_party_harm": true|false} from FILE (or stdin) and prints the score, danger level and next step.'
+        ),
+    )
+    p.add_argument("file", nargs="?", default="-", help="JSON file; '-' or omitted = stdin")
+    p.set_defaults(func=run)

@@ -1,0 +1,122 @@
+"""`permit` subcommand: evaluate an application (JSON) and print the result (JSON).
+
+    python -m machi permit app.json          # once `register` is wired into machi/cli.py
+    python -m machi.permit.cli app.json      # stand-alone
+    cat app.json | python -m machi.permit.cli -
+
+Exit codes: 0 = evaluated (whether or not the plan is eligible); 2 = the input or the rule file
+cannot be used. Errors are one line on stderr, `machi permit: <field>: <message_en> / <message_ja>`,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+PROG = "machi permit"
+
+
+class _Fail(Exception):
+    def __init__(self, field: str, message_en: str, message_ja: str):
+        super().__init__(field)
+        self.field, self.message_en, self.message_ja = field, message_en, message_ja
+
+
+def _read(source: str) -> tuple[str, str]:
+    """(text, name) from a path, or from stdin for '-'."""
+    if source == "-":
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        name = source
+        try:
+            with open(source, "rb") as fh:
+                data = fh.read()
+        except FileNotFoundError:
+            raise _Fail(name, "file not found", "ファイルが見つかりません") from None
+        except IsADirectoryError:
+            raise _Fail(name, "is a directory, not a JSON file", "ディレクトリです（JSON ファイルを指定してください）") from None
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise _Fail(name, f"cannot read the file: {reason}", f"ファイルを読み込めません: {reason}") from None
+    try:
+        return data.decode("utf-8-sig"), name
+    except UnicodeDecodeError:
+        raise _Fail(name, "not UTF-8 text", "UTF-8 のテキストではありません") from None
+
+
+def _parse_json(text: str, name: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _Fail(name, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                    f"JSON として読めません: {exc.lineno} 行 {exc.colno} 列（{exc.msg}）") from None
+    except (RecursionError, ValueError) as exc:
+        raise _Fail(name, f"invalid JSON: {exc}", f"JSON として読めません: {exc}") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Handler of the `permit` subcommand; returns the exit code."""
+    from machi.permit.engine import evaluate
+    from machi.permit.model import ValidationError, parse_application
+    from machi.permit.rules import RulesError, load_rules
+
+    try:
+        try:
+            rules = load_rules(getattr(args, "rules", None))
+        except RulesError as exc:
+            raise _Fail("--rules", f"rule file cannot be used: {exc}", f"ルールファイルを使えません: {exc}") from None
+        text, name = _read(getattr(args, "file", None) or "-")
+        obj = _parse_json(text, name)
+        try:
+            app = parse_application(obj, rules)
+        except ValidationError as exc:
+            raise _Fail(exc.field, exc.message_en, exc.message_ja) from None
+        result = evaluate(app, rules)
+        out = json.dumps(result.to_dict(), ensure_ascii=False, indent=1)
+    except _Fail as exc:
+        print(f"{PROG}: {exc.field}: {exc.message_en} / {exc.message_ja}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # never a traceback for the user
+        print(f"{PROG}: internal error: {type(exc).__name__}: {exc} / 内部エラー", file=sys.stderr)
+        return 1
+    try:
+        sys.stdout.write(out + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pass
+    return 0
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", nargs="?", default="-", metavar="FILE",
+                   help="application JSON file; '-' or omitted: read stdin")
+    p.add_argument("--rules", metavar="TOML", default=None,
+                   help="rule file (default: data/rules/yao_52_14_1.toml)")
+
+
+def register(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the `permit` subcommand to an argparse subparsers object (handler: args.func(args))."""
+    p = subparsers.add_parser(
+        "permit",
+        help="evaluate a floor-area bonus permit application (JSON) against the Yao criteria",
+        description="Evaluate an application under 八尾市「建築基準法第52条第14項第1号許可取扱実施基準」 and print "
+                    "the result as JSON. Input keys: see machi/permit/INPUT.md.",
+    )
+    add_arguments(p)
+    p.set_defaults(func=run)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog=PROG, description="Evaluate a permit application (JSON) and print JSON.")
+    add_arguments(p)
+    args = p.parse_args(argv)
+    return run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

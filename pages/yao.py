@@ -1,0 +1,196 @@
+"""Yao (八尾市): the floor-area-ratio permit calculator (建築基準法第52条第14項第1号 許可)."""
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from machi import charts, fmt, ui, yao
+from machi.i18n import t
+from machi.permit import evaluate, parse_application
+from machi.permit.examples import examples
+from machi.permit.model import ValidationError
+from machi.permit.rules import load_rules
+
+lang = ui.current_language()
+ja = lang == "ja"
+rules = load_rules()
+EXAMPLES = {e["id"]: e for e in examples()}
+
+# --- the scenario: from the URL, an example, or the widgets ---------------------------------------
+if "yao_app" not in st.session_state:
+    st.session_state.yao_version = 0
+    link = st.query_params.get("s")
+    try:
+        st.session_state.yao_app = yao.decode_scenario(link) if link else EXAMPLES["facilities_pass"]["application"]
+    except ValueError:
+        st.session_state.yao_app = EXAMPLES["facilities_pass"]["application"]
+        st.session_state.yao_bad_link = True
+app0 = st.session_state.yao_app
+v = st.session_state.yao_version
+
+
+def load_example():
+    st.session_state.yao_app = EXAMPLES[st.session_state.yao_example]["application"]
+    st.session_state.yao_version += 1
+
+
+st.title(t("yao.title", lang))
+st.markdown(t("yao.subtitle", lang))
+st.warning(t("yao.not_a_permit", lang))
+if st.session_state.pop("yao_bad_link", False):
+    st.error(t("yao.bad_link", lang))
+with st.expander(t("yao.how_to_read", lang)):
+    st.markdown(t("yao.how_to_read_body", lang))
+    st.markdown(f"**{t('yao.interpretations', lang)}**")
+    st.markdown("\n".join(f"- **{fmt.md_text(i['clause'])}**: {fmt.md_text(i['text'])}" for i in rules.interpretations()))
+
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    st.selectbox(t("yao.example", lang), list(EXAMPLES), key="yao_example",
+                 format_func=lambda k: EXAMPLES[k]["title_ja" if ja else "title_en"])
+    st.button(t("yao.load_example", lang), on_click=load_example)
+
+
+def num(label_key: str, field: str, where=st, **kw):
+    """A number input for application[field] (empty allowed: the engine then names the missing field)."""
+    value = app0.get(field)
+    return where.number_input(t(label_key, lang), value=None if value is None else float(value),
+                              key=f"y.{field}.{v}", **kw)
+
+
+inputs, results = st.columns([5, 7], gap="large")
+with inputs:
+    app = {}
+    with st.container(border=True):
+        st.subheader(t("yao.g.route", lang))
+        routes = list(rules.routes)
+        app["route"] = st.radio(t("yao.route", lang), routes, index=routes.index(app0.get("route", routes[0])),
+                                format_func=lambda r: rules.routes[r].name_ja if ja else rules.routes[r].name_en,
+                                key=f"y.route.{v}")
+        zones = list(rules.zones)
+        app["zone"] = st.selectbox(t("yao.zone", lang), zones, index=zones.index(app0.get("zone", "1-res")),
+                                   format_func=lambda z: rules.zones[z].name_ja if ja else f"{rules.zones[z].name_en} ({rules.zones[z].name_ja})",
+                                   key=f"y.zone.{v}")
+    with st.container(border=True):
+        st.subheader(t("yao.g.site", lang))
+        st.caption(t("yao.g.site_note", lang))
+        c1, c2 = st.columns(2)
+        app["site_area_m2"] = num("yao.site_area", "site_area_m2", c1, step=10.0)
+        app["site_perimeter_m"] = num("yao.perimeter", "site_perimeter_m", c2, step=1.0)
+        app["road_width_m"] = num("yao.road_width", "road_width_m", c1, step=0.5)
+        app["frontage_m"] = num("yao.frontage", "frontage_m", c2, step=1.0)
+        app["road_through"] = st.checkbox(t("yao.road_through", lang), value=bool(app0.get("road_through", False)),
+                                          key=f"y.road_through.{v}")
+    with st.container(border=True):
+        st.subheader(t("yao.g.layout", lang))
+        c1, c2 = st.columns(2)
+        app["base_coverage_pct"] = num("yao.coverage", "base_coverage_pct", c1, step=10.0)
+        app["building_area_m2"] = num("yao.building_area", "building_area_m2", c2, step=10.0)
+        app["green_area_m2"] = num("yao.green_area", "green_area_m2", c1, step=10.0)
+        app["effective_open_space_m2"] = num("yao.effective_open_space", "effective_open_space_m2", c2, step=10.0)
+        app["sidewalk_width_m"] = num("yao.sidewalk", "sidewalk_width_m", c1, step=0.1)
+        st.markdown(f"**{t('yao.parts', lang)}**")
+        parts = st.data_editor(pd.DataFrame(app0.get("parts") or [{"height_m": None, "setback_m": None}],
+                                             columns=["height_m", "setback_m"]).astype("float64"),
+                               num_rows="dynamic", key=f"y.parts.{v}", hide_index=True,
+                               column_config={"height_m": st.column_config.NumberColumn(t("yao.height", lang)),
+                                              "setback_m": st.column_config.NumberColumn(t("yao.setback", lang))})
+        app["parts"] = [{k: (None if pd.isna(val) else float(val)) for k, val in row.items()}
+                        for row in parts.to_dict(orient="records")]
+    with st.container(border=True):
+        st.subheader(t("yao.g.far", lang))
+        app["base_far_pct"] = num("yao.base_far", "base_far_pct", step=10.0)
+    with st.container(border=True):
+        st.subheader(t("yao.g.facilities", lang))
+        kinds = list(rules.facilities.kinds)
+        kind_label = {k: f"{rules.facilities.kinds[k].mark} {rules.facilities.kinds[k].name_ja}" for k in kinds}
+        fac = st.data_editor(pd.DataFrame(app0.get("facilities") or [], columns=["kind", "floor_area_m2"]),
+                             num_rows="dynamic", key=f"y.facilities.{v}", hide_index=True,
+                             column_config={
+                                 "kind": st.column_config.SelectboxColumn(t("yao.kind", lang), options=kinds,
+                                                                          format_func=kind_label.get, width="medium"),
+                                 "floor_area_m2": st.column_config.NumberColumn(t("yao.floor_area", lang))})
+        app["facilities"] = [{"kind": r["kind"], "floor_area_m2": None if pd.isna(r["floor_area_m2"]) else float(r["floor_area_m2"])}
+                             for r in fac.to_dict(orient="records")]
+    if app["route"] == "barrier_free" or app0.get("barrier_free"):
+        with st.container(border=True):
+            st.subheader(t("yao.g.barrier_free", lang))
+            st.caption(t("yao.bf_note", lang))
+            bf0 = app0.get("barrier_free") or {"building": "tokutei", "items": []}
+            text = st.text_area(t("yao.bf_json", lang), json.dumps(bf0, ensure_ascii=False, indent=1), height=260,
+                                key=f"y.bf.{v}")
+            try:
+                app["barrier_free"] = json.loads(text)
+            except json.JSONDecodeError as e:
+                app["barrier_free"] = None
+                st.error(t("yao.bf_bad_json", lang, error=str(e)))
+    with st.container(border=True):
+        st.subheader(t("yao.g.sogo", lang))
+        use_sogo = st.checkbox(t("yao.use_sogo", lang), value=bool(app0.get("sogo")), key=f"y.use_sogo.{v}")
+        if use_sogo:
+            sogo0 = app0.get("sogo") or {}
+            c1, c2 = st.columns(2)
+            sogo = {"max_floor_area_m2": c1.number_input(t("yao.sogo_max", lang), value=sogo0.get("max_floor_area_m2"),
+                                                         key=f"y.sogo_max.{v}")}
+            used = c2.number_input(t("yao.sogo_used", lang), value=sogo0.get("floor_area_m2"), key=f"y.sogo_used.{v}")
+            if used is not None:
+                sogo["floor_area_m2"] = used
+            app["sogo"] = sogo
+
+# drop the keys left empty, so the engine names what is missing
+app = {k: val for k, val in app.items() if val is not None}
+st.session_state.yao_app = app
+st.query_params["s"] = yao.encode_scenario(app)
+
+with results:
+    try:
+        result = evaluate(parse_application(app))
+    except ValidationError as e:
+        st.error(t("yao.invalid", lang, field=e.field, message=e.message_ja if ja else e.message_en))
+        st.stop()
+    verdict = t("yao.eligible", lang) if result.eligible else t("yao.not_eligible", lang)
+    st.markdown(f"## :{'green' if result.eligible else 'red'}-badge[{verdict}]")
+    ui.metric_row([
+        (t("yao.base_floor_area", lang), f"{fmt.number(result.base_floor_area_m2, 2)} ㎡", t("yao.base_help", lang)),
+        (t("yao.bonus_claimed", lang), f"{fmt.number(result.bonus_claimed_m2, 2)} ㎡", None),
+        (t("yao.bonus_allowed", lang), f"{fmt.number(result.bonus_allowed_m2, 2)} ㎡", None),
+    ])
+    ui.metric_row([
+        (t("yao.max_floor_area", lang), f"{fmt.number(result.max_floor_area_m2, 2)} ㎡", None),
+        (t("yao.max_far", lang), fmt.percent(result.max_far_pct, 1), t("yao.max_far_help", lang)),
+        (t("yao.limit", lang), f"{fmt.number(result.limit_floor_area_m2, 2)} ㎡", t("yao.limit_help", lang)),
+    ])
+    st.info(t(f"yao.binding.{result.binding}", lang))
+    for n in result.notes:
+        st.caption(f"{n.clause}: {fmt.md_text(n.ja if ja else n.en)}")
+
+    checks = yao.checks_table(result, lang)
+    with st.container(border=True):
+        st.subheader(t("yao.checks", lang))
+        st.caption(t("yao.checks_note", lang))
+        st.dataframe(
+            yao.checks_display(checks).rename(columns={c: t(f"yao.col.{c}", lang) for c in checks.columns}),
+            hide_index=True,
+            column_config={t("yao.col.message", lang): st.column_config.TextColumn(width="large")},
+        )
+    breakdown = yao.breakdown_table(result, lang)
+    with st.container(border=True):
+        st.subheader(t("yao.breakdown", lang))
+        st.dataframe(breakdown.rename(columns={c: t(f"yao.col.{c}", lang) for c in breakdown.columns}),
+                     hide_index=True, column_config={t("yao.col.standard_m2", lang): st.column_config.NumberColumn(format="%.2f")})
+        st.caption(t("yao.cap_note", lang, base=fmt.number(result.base_floor_area_m2, 2),
+                     limit=fmt.number(result.limit_floor_area_m2, 2)))
+    with st.container(border=True):
+        st.subheader(t("yao.sensitivity", lang))
+        field = ui.url_choice(t("yao.sensitivity_field", lang), list(yao.SWEEP_FIELDS), "sweep",
+                              format_func=lambda f: t(f"yao.sweep.{f}", lang))
+        curve = yao.sweep(app, field)
+        st.plotly_chart(charts.sensitivity(curve, yao.current_value(app, field), t(f"yao.sweep.{field}", lang), lang),
+                        config=charts.CONFIG, key="sensitivity")
+    with st.container(horizontal=True):
+        ui.download_csv(checks, "yao_permit_checks", lang, key="download_checks")
+        st.download_button(t("yao.download_json", lang),
+                           data=json.dumps({"application": app, "result": result.to_dict()}, ensure_ascii=False, indent=1),
+                           file_name="yao_permit_result.json", mime="application/json", on_click="ignore")
+
+ui.source_footer(["yao_52_14_1_criteria"], lang)
