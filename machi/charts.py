@@ -195,3 +195,95 @@ def sensitivity(curve: pd.DataFrame, current: float, label: str, lang: str) -> g
     fig.update_yaxes(title_text=t("yao.max_floor_area", lang) + "（㎡）" if lang == "ja" else
                      t("yao.max_floor_area", lang) + " (m²)", tickformat=",")
     return _style(fig, height=380)
+
+
+def _ward_name(df: pd.DataFrame, lang: str) -> pd.Series:
+    if lang == "en" and "ward_en" in df:
+        return df.ward_en.fillna(df.ward_ja).astype(str) + " (" + df.ward_ja.astype(str) + ")"
+    return df.ward_ja.astype(str)
+
+
+def ward_ranking(wards: pd.DataFrame, refs: list[tuple[str, float]], metric: str, lang: str) -> go.Figure:
+    """The wards ranked by `metric` (vacancy_rate_pct or vacant_other_rate_pct), highest on top,
+    with reference lines (city, prefecture, nation) labelled with their values."""
+    rows = wards.sort_values(metric, ascending=True)
+    names = _ward_name(rows, lang)
+    fig = go.Figure(go.Bar(
+        y=names, x=rows[metric], orientation="h", marker_color=BLUE,
+        text=[fmt.percent(v, 1) for v in rows[metric]], textposition="outside", cliponaxis=False,
+        hovertemplate="%{y}: %{x:.2f}%<extra></extra>",
+    ))
+    dashes = ["dash", "dot", "dashdot"]
+    for i, ((label, value), dash) in enumerate(zip(refs, dashes)):
+        if fmt.is_missing(value):
+            continue
+        fig.add_vline(x=value, line=dict(color=NAVY, dash=dash, width=2))
+        # labels stacked above the plot so that close values do not overprint each other
+        fig.add_annotation(x=value, y=1.0, yref="paper", yshift=6 + 20 * i, yanchor="bottom",
+                           text=f"{label} {fmt.percent(value, 1)}", showarrow=False,
+                           xanchor="left", font=dict(size=13, color=NAVY))
+    fig.update_xaxes(ticksuffix="%", range=[0, float(rows[metric].max()) * 1.18], title_text=t("osaka.axis_rate", lang))
+    fig = _style(fig, height=140 + 28 * len(rows))
+    fig.update_layout(showlegend=False, margin=dict(t=30 + 22 * len(refs)))
+    return fig
+
+
+def ward_map(wards: pd.DataFrame, geojson: dict, metric: str, label: str, lang: str) -> go.Figure:
+    """Choropleth of the wards from our own GeoJSON on a blank background (no tiles: works offline)."""
+    lons, lats = [], []
+    for feature in geojson["features"]:
+        _coords(feature["geometry"]["coordinates"], lons, lats)
+    center = {"lon": (min(lons) + max(lons)) / 2, "lat": (min(lats) + max(lats)) / 2}
+    df = wards.assign(name=_ward_name(wards, lang), value_text=[fmt.percent(v, 1) for v in wards[metric]],
+                      vacant_text=[fmt.number(v) for v in wards.vacant_total],
+                      total_text=[fmt.number(v) for v in wards.dwellings_total])
+    fig = go.Figure(go.Choroplethmap(
+        geojson=geojson, featureidkey="properties.N03_007", locations=df.area_code, z=df[metric],
+        colorscale="Oranges", marker=dict(line=dict(color="white", width=1.5)),
+        colorbar=dict(title=dict(text=label), ticksuffix="%"),
+        customdata=df[["name", "value_text", "vacant_text", "total_text"]].values,
+        hovertemplate="<b>%{customdata[0]}</b><br>" + label + ": %{customdata[1]}<br>"
+        + t("osaka.vacant_total", lang) + ": %{customdata[2]}<br>" + t("osaka.dwellings_total", lang)
+        + ": %{customdata[3]}<extra></extra>",
+    ))
+    fig.update_layout(map=dict(style="white-bg", center=center, zoom=9.9))
+    return _style(fig, height=620)
+
+
+def _coords(c, lons, lats) -> None:
+    if isinstance(c[0], (int, float)):
+        lons.append(c[0])
+        lats.append(c[1])
+    else:
+        for x in c:
+            _coords(x, lons, lats)
+
+
+KIND_COLUMNS = ("vacant_other", "vacant_rental", "vacant_for_sale", "vacant_secondary")
+KIND_COLOURS = (ORANGE, BLUE, GREEN, GREY)
+
+
+def vacancy_kinds(wards: pd.DataFrame, lang: str) -> go.Figure:
+    """Vacant dwellings of each kind (221–224) per ward, stacked; wards in the order given."""
+    rows = wards.iloc[::-1]
+    names = _ward_name(rows, lang)
+    fig = go.Figure()
+    for column, colour in zip(KIND_COLUMNS, KIND_COLOURS):
+        fig.add_bar(y=names, x=rows[column], orientation="h", name=t(f"osaka.kind.{column}", lang),
+                    marker_color=colour, hovertemplate="%{y}: %{x:,.0f}<extra>" + t(f"osaka.kind.{column}", lang) + "</extra>")
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(tickformat=",", title_text=t("osaka.axis_dwellings", lang))
+    return _style(fig, height=140 + 28 * len(rows))
+
+
+def area_comparison(areas: pd.DataFrame, lang: str) -> go.Figure:
+    """Vacancy rate and the long-term (221) rate of the chosen areas, side by side."""
+    fig = go.Figure()
+    for column, colour, key in (("vacancy_rate_pct", BLUE, "osaka.metric.rate"),
+                                ("vacant_other_rate_pct", ORANGE, "osaka.metric.other_rate")):
+        fig.add_bar(x=areas.area_ja, y=areas[column], name=t(key, lang), marker_color=colour,
+                    text=[fmt.percent(v, 1) for v in areas[column]], textposition="outside", cliponaxis=False)
+    fig.update_layout(barmode="group")
+    top = float(areas[["vacancy_rate_pct", "vacant_other_rate_pct"]].max().max() or 1)
+    fig.update_yaxes(ticksuffix="%", range=[0, top * 1.2])
+    return _style(fig, height=420)

@@ -238,3 +238,19 @@ def url_number(label: str, key: str, default: float | None, where=st, **number_i
         return st.session_state[bad_key]
     st.query_params[key] = ""
     return None
+
+
+@st.cache_data(show_spinner=False)
+def _read_json(path: str, mtime_ns: int) -> dict:
+    import json
+
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def data_json(relative: str) -> dict:
+    """A JSON/GeoJSON file of data/ (cached; reread when it changes)."""
+    from machi import paths
+
+    path = paths.data_dir() / relative
+    return _read_json(str(path), path.stat().st_mtime_ns)

@@ -1,0 +1,149 @@
+"""Osaka (大阪市): ward vacancy statistics, the dangerous-vacant-house policy and its danger score."""
+
+import streamlit as st
+
+from machi import charts, danger, fmt, ui
+from machi.i18n import t
+
+lang = ui.current_language()
+ja = lang == "ja"
+rows = ui.query("osaka_wards")
+year = int(rows[rows.row_kind == "ward"].dropna(subset=["dwellings_total"]).survey_year.max())
+now = rows[rows.survey_year == year]
+wards = now[now.row_kind == "ward"]
+refs = now.set_index("row_kind")
+
+st.title(t("osaka.title", lang))
+st.markdown(t("osaka.subtitle", lang, year=fmt.calendar_year(year, lang)))
+with st.expander(t("osaka.how_to_read", lang)):
+    st.markdown(t("osaka.how_to_read_body", lang))
+
+city = refs.loc["city"]
+ui.metric_row([
+    (t("osaka.city_rate", lang, year=year), fmt.percent(city.vacancy_rate_pct, 1), t("osaka.rate_help", lang)),
+    (t("osaka.city_vacant", lang), f"{fmt.number(city.vacant_total)} {t('osaka.unit_dwellings', lang)}", None),
+    (t("osaka.city_other_rate", lang), fmt.percent(city.vacant_other_rate_pct, 1), t("osaka.other_help", lang)),
+    (t("osaka.highest_ward", lang), f"{wards.sort_values('vacancy_rate_pct').iloc[-1].ward_ja} "
+     f"{fmt.percent(wards.vacancy_rate_pct.max(), 1)}", None),
+])
+
+# --- ranking and map -----------------------------------------------------------------------------
+with st.container(border=True):
+    st.subheader(t("osaka.ranking", lang, year=year))
+    metric = ui.url_choice(t("osaka.metric", lang), ["vacancy_rate_pct", "vacant_other_rate_pct"], "metric",
+                           format_func=lambda m: t("osaka.metric.rate" if m == "vacancy_rate_pct" else "osaka.metric.other_rate", lang),
+                           widget="radio")
+    label = t("osaka.metric.rate" if metric == "vacancy_rate_pct" else "osaka.metric.other_rate", lang)
+    reference = [(t(f"osaka.ref.{k}", lang), refs.loc[k][metric]) for k in ("city", "prefecture", "national")]
+    left, right = st.columns([1, 1])
+    left.plotly_chart(charts.ward_ranking(wards, reference, metric, lang), config=charts.CONFIG, key="ranking")
+    right.plotly_chart(charts.ward_map(wards, ui.data_json("osaka/osaka_city_wards_n03_2020.geojson"), metric, label, lang),
+                       config=charts.CONFIG, key="map")
+    right.caption(t("osaka.map_credit", lang))
+    st.caption(t("osaka.derived_rates", lang))
+
+# --- kinds per ward ------------------------------------------------------------------------------
+with st.container(border=True):
+    st.subheader(t("osaka.kinds", lang, year=year))
+    st.caption(t("osaka.kinds_note", lang))
+    ordered = wards.sort_values(metric, ascending=False)
+    st.plotly_chart(charts.vacancy_kinds(ordered, lang), config=charts.CONFIG, key="kinds")
+    table_columns = ["ward_ja", "dwellings_total", "vacant_total", "vacancy_rate_pct", "vacant_other",
+                     "vacant_other_rate_pct", "vacant_rental", "vacant_for_sale", "vacant_secondary"]
+    shown = ordered[table_columns].assign(
+        vacancy_rate_pct=ordered.vacancy_rate_pct.map(lambda v: fmt.percent(v, 1)),
+        vacant_other_rate_pct=ordered.vacant_other_rate_pct.map(lambda v: fmt.percent(v, 1)),
+        **{c: ordered[c].map(fmt.number) for c in ("dwellings_total", "vacant_total", "vacant_other",
+                                                   "vacant_rental", "vacant_for_sale", "vacant_secondary")},
+    ).rename(columns={c: t(f"osaka.col.{c}", lang) for c in table_columns})
+    st.dataframe(shown, hide_index=True)
+    ui.download_csv(rows, "osaka_wards", lang, key="download_wards")
+
+# --- 2013 vs 2023 --------------------------------------------------------------------------------
+with st.container(border=True):
+    st.subheader(t("osaka.then_now", lang))
+    st.caption(t("osaka.then_now_note", lang))
+    years = sorted(rows.survey_year.unique())
+    pivot = rows.pivot_table(index=["area_code", "area_ja"], columns="survey_year", values="vacancy_rate_pct",
+                             aggfunc="first").reindex(columns=years)
+    table = pivot.reset_index().drop(columns="area_code")
+    for y in years:
+        table[y] = table[y].map(lambda v: fmt.percent(v, 1) if not fmt.is_missing(v) else t("osaka.not_published", lang))
+    table.columns = [t("osaka.col.area", lang)] + [fmt.calendar_year(int(y), lang) for y in years]
+    st.dataframe(table, hide_index=True)
+
+# --- compare any municipality ------------------------------------------------------------------
+with st.container(border=True):
+    st.subheader(t("osaka.compare", lang, year=year))
+    areas = ui.query("housing_areas")
+    names = dict(zip(areas.area_code, areas.area_ja))
+    chosen = ui.url_multiselect(t("osaka.compare_pick", lang), list(names), "areas",
+                                format_func=lambda c: f"{names[c]}（{c}）", where=st)
+    codes = chosen or ["27100", "14208", "11227", "27212", "27000", "00000"]
+    if not chosen:
+        st.caption(t("osaka.compare_default", lang))
+    compared = ui.query("housing_area_compare", codes=codes, year=year)
+    st.plotly_chart(charts.area_comparison(compared, lang), config=charts.CONFIG, key="compare")
+
+# --- the policy: categories, enforcement, danger score -------------------------------------------
+st.header(t("osaka.policy", lang))
+categories = ui.query("osaka_tokutei_categories")
+with st.container(border=True):
+    st.subheader(t("osaka.categories", lang))
+    cols = st.columns(4)
+    for col, (key, group) in zip(cols, categories.groupby("category", sort=False)):
+        first = group.iloc[0]
+        with col.container(border=True):
+            st.markdown(f"**{first.category} {first.name_ja}**" + ("" if ja else f"  \n*{first.name_en}*"))
+            st.caption(fmt.md_text(first.state_ja))
+            with st.expander(t("osaka.examples", lang, n=len(group))):
+                st.markdown("\n".join(f"- {fmt.md_text(r.example_ja or r.item_ja)}" for r in group.itertuples()))
+
+stages = ui.query("osaka_enforcement")
+with st.container(border=True):
+    st.subheader(t("osaka.enforcement", lang))
+    path = stages[stages.stage.str.len() == 1]
+    cols = st.columns([3, 1] * (len(path) - 1) + [3])
+    for i, s in enumerate(path.itertuples()):
+        with cols[2 * i].container(border=True):
+            st.markdown(f"### {s.stage}")
+            st.markdown(f"**{s.name_ja}**" + ("" if ja else f"  \n*{s.name_en}*"))
+            st.caption(s.article_ja or t("osaka.no_article", lang))
+        if i < len(path) - 1:
+            cols[2 * i + 1].markdown("## →")
+    with st.expander(t("osaka.enforcement_detail", lang)):
+        for s in path.itertuples():
+            st.markdown(f"**{s.stage} {s.name_ja}**（{s.article_ja or t('osaka.no_article', lang)}）: {fmt.md_text(s.consequence_ja)}")
+    for f in stages[stages.stage.str.len() > 1].itertuples():
+        st.warning(f"**{f.name_ja}**{'（' + f.article_ja + '）' if f.article_ja else ''}: {fmt.md_text(f.consequence_ja)}")
+
+with st.container(border=True):
+    st.subheader(t("osaka.danger", lang))
+    st.caption(t("osaka.danger_note", lang))
+    rules = danger.load_rules()
+    choice = {}
+    cols = st.columns(3)
+    for col, (part, spec) in zip(cols, rules.parts.items()):
+        options = ["none", *spec["ranks"]]
+        picked = ui.url_choice(spec["name_ja"] if ja else spec["name_en"], options, f"d_{part}", where=col,
+                               format_func=lambda r, spec=spec: t("osaka.rank_none", lang) if r == "none" else
+                               f"{r}（{fmt.number(spec['ranks'][r]['points'], 1)} {t('osaka.points', lang)}）")
+        choice[part] = None if picked == "none" else picked
+        if picked != "none":
+            col.caption(spec["ranks"][picked]["description_ja" if ja else "description_en"])
+    harm = ui.url_choice(t("osaka.third_party", lang), ["no", "yes"], "d_harm",
+                         format_func=lambda v: t(f"osaka.harm.{v}", lang), widget="radio")
+    result = danger.evaluate({**choice, "third_party_harm": harm == "yes"})
+    level_colour = {0: "green", 1: "blue", 2: "orange", 3: "red"}[result["level"]]
+    ui.metric_row([
+        (t("osaka.score", lang), fmt.number(result["score"], 1), t("osaka.score_help", lang)),
+        (t("osaka.level", lang), f"{result['level']}", result["level_rule_ja"] if ja else result["level_rule_en"]),
+    ])
+    st.markdown(f":{level_colour}-badge[{t('osaka.level_badge', lang, level=result['level'])}] "
+                + fmt.md_text(result["next_step_ja"] if ja else result["next_step_en"]))
+    st.caption(f"{t('common.source', lang)}: {result.get('next_step_citation', '')}")
+    st.dataframe([{t("osaka.col.part", lang): r["part_ja"] if ja else r["part"], t("osaka.col.rank", lang): r["rank"] or "—",
+                   t("osaka.points", lang): r["points"], t("osaka.col.citation", lang): r["citation"]}
+                  for r in result["rules"]], hide_index=True)
+
+ui.source_footer(["estat_jyutaku2023_t1_2", "osaka_city_h25_page", "osaka_akiya_policy", "mlit_n03_2020"], lang)

@@ -1,0 +1,78 @@
+"""AppTest: the Osaka page — ranking, map, kinds, 2013 vs 2023, comparison, policy, danger score."""
+
+import json
+
+import pytest
+
+from machi.db import run_query
+from machi.i18n import t
+from tests.apptest_support import open_page, texts
+
+
+def metrics(at):
+    return {m.label: m.value for m in at.metric}
+
+
+def charts_by_type(at):
+    specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    return {s["data"][0]["type"]: s for s in specs if s["data"]}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_page_renders_ranking_map_kinds_and_policy(lang):
+    at = open_page("osaka", lang)
+    kinds = charts_by_type(at)
+    assert {"bar", "choroplethmap"} <= set(kinds)
+    m = kinds["choroplethmap"]
+    assert m["layout"]["map"]["style"] == "white-bg"  # no tiles: offline
+    assert len(m["data"][0]["locations"]) == 24
+    body = texts(at)
+    assert t("osaka.map_credit", lang) in body
+    assert "空家法第14条第3項" in body and "空家法第12条" in body
+
+
+def test_headline_figures_come_from_the_official_table(con):
+    at = open_page("osaka", "ja")
+    city = run_query(con, "housing_area_compare", {"codes": ["27100"], "year": 2023}).iloc[0]
+    assert (city.dwellings_total, city.vacant_total) == (1827900, 294600)
+    assert metrics(at)["大阪市の空き家率（2023年、派生値）"] == "16.1%"  # 294,600 / 1,827,900 = 16.12 %
+
+
+def test_switch_to_the_long_term_kind_changes_the_ranking():
+    rate = open_page("osaka", "ja")
+    other = open_page("osaka", "ja", metric="vacant_other_rate_pct")
+    a = [json.loads(c.proto.spec) for c in rate.get("plotly_chart")][0]["data"][0]
+    b = [json.loads(c.proto.spec) for c in other.get("plotly_chart")][0]["data"][0]
+    assert a["text"] != b["text"]
+
+
+def test_2013_marks_unpublished_wards():
+    at = open_page("osaka", "ja")
+    table = next(d.value for d in at.dataframe if "地域" in d.value.columns)
+    row = table[table["地域"] == "大阪市　西成区"].iloc[0]
+    assert row.iloc[1] == "23.8%" and row.iloc[2] == "25.9%"
+    assert (table.iloc[:, 1] == "公表値なし").sum() == 21  # 24 wards − 3 stated in the policy
+
+
+def test_compare_any_municipality_kept_in_url():
+    at = open_page("osaka", "en", areas=["13101", "27100"])
+    spec = [json.loads(c.proto.spec) for c in at.get("plotly_chart")][3]
+    assert list(spec["data"][0]["x"]) == ["東京都　千代田区", "大阪市"] or len(spec["data"][0]["x"]) == 2
+
+
+@pytest.mark.parametrize(
+    "query,score,level",
+    [({}, "0.0", "0"), ({"d_roof": "A"}, "12.5", "1"), ({"d_foundation": "C"}, "100.0", "1"),
+     ({"d_foundation": "C", "d_exterior_wall": "A"}, "112.5", "2"),
+     ({"d_foundation": "C", "d_exterior_wall": "A", "d_harm": "yes"}, "112.5", "3")],
+)
+def test_danger_score_at_the_level_boundaries(query, score, level):
+    at = open_page("osaka", "en", **query)
+    m = metrics(at)
+    assert (m["Score (sum)"], m["Danger level"]) == (score, level)
+
+
+def test_walls_offer_no_rank_c():
+    at = open_page("osaka", "ja")
+    wall = next(s for s in at.selectbox if s.key == "d_exterior_wall")
+    assert wall.options == ["該当なし（0 点）", "A（12.5 点）", "B（25.0 点）"]
