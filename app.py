@@ -3,7 +3,6 @@
 import streamlit as st
 
 from machi import ui
-from machi.i18n import t
 
 st.set_page_config(page_title="まちダッシュボード / Machi Dashboard", layout="wide")
 

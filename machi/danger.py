@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from machi import paths
+from machi.inputs import InputError, read_json
 
 RULES_FILE = "osaka_danger.toml"
 PARTS = ("foundation", "exterior_wall", "roof")
@@ -192,27 +193,10 @@ def evaluate(obj: Any, rules: Rules | None = None) -> dict:
 
 
 def _read_input(source: str | None) -> Any:
-    if source in (None, "-"):
-        data = sys.stdin.buffer.read()
-    else:
-        try:
-            data = Path(source).read_bytes()
-        except FileNotFoundError:
-            raise DangerInputError(source, "file not found", "ファイルが見つかりません") from None
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise DangerInputError(source, f"cannot read the file: {reason}", f"ファイルを読み込めません: {reason}") from None
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DangerInputError("input", "not UTF-8 text", "UTF-8 のテキストではありません") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DangerInputError("input", f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-                               f"JSON として読めません: {exc.lineno} 行 {exc.colno} 列（{exc.msg}）") from None
-    except (RecursionError, ValueError) as exc:
-        raise DangerInputError("input", f"invalid JSON: {exc}", f"JSON として読めません: {exc}") from None
+        return read_json(source, text_field="input")
+    except InputError as exc:
+        raise DangerInputError(exc.field, exc.message_en, exc.message_ja) from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -52,3 +52,39 @@ def _range_en(low, high, low_inclusive, unit) -> str:
 
 def _range_ja(low, high, low_inclusive, unit) -> str:
     return f"{_fmt(low)}{unit}{'以上' if low_inclusive else 'より大きく'}{_fmt(high)}{unit}以下"
+
+
+def read_json(source: str | None, *, text_field: str | None = None):
+    """Parse JSON from a file path, or from stdin when `source` is None or '-' (the CLIs' input).
+
+    Raises InputError naming the file (or `<stdin>`) when it cannot be read, and naming `text_field`
+    (default: the same name) when its text is not UTF-8 JSON."""
+    import json
+    import sys
+
+    name = "<stdin>" if source in (None, "-") else source
+    if source in (None, "-"):
+        data = sys.stdin.buffer.read()
+    else:
+        try:
+            with open(source, "rb") as fh:
+                data = fh.read()
+        except FileNotFoundError:
+            raise InputError(name, "file not found", "ファイルが見つかりません") from None
+        except IsADirectoryError:
+            raise InputError(name, "is a directory, not a JSON file", "ディレクトリです（JSON ファイルを指定してください）") from None
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise InputError(name, f"cannot read the file: {reason}", f"ファイルを読み込めません: {reason}") from None
+    field = text_field or name
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(field, "not UTF-8 text", "UTF-8 のテキストではありません") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(field, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
+                         f"JSON として読めません: {exc.lineno} 行 {exc.colno} 列（{exc.msg}）") from None
+    except (RecursionError, ValueError) as exc:
+        raise InputError(field, f"invalid JSON: {exc}", f"JSON として読めません: {exc}") from None

@@ -18,44 +18,13 @@ from typing import Any
 
 PROG = "machi permit"
 
+from machi.inputs import InputError, read_json
+
 
 class _Fail(Exception):
     def __init__(self, field: str, message_en: str, message_ja: str):
         super().__init__(field)
         self.field, self.message_en, self.message_ja = field, message_en, message_ja
-
-
-def _read(source: str) -> tuple[str, str]:
-    """(text, name) from a path, or from stdin for '-'."""
-    if source == "-":
-        data = sys.stdin.buffer.read()
-        name = "<stdin>"
-    else:
-        name = source
-        try:
-            with open(source, "rb") as fh:
-                data = fh.read()
-        except FileNotFoundError:
-            raise _Fail(name, "file not found", "ファイルが見つかりません") from None
-        except IsADirectoryError:
-            raise _Fail(name, "is a directory, not a JSON file", "ディレクトリです（JSON ファイルを指定してください）") from None
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            raise _Fail(name, f"cannot read the file: {reason}", f"ファイルを読み込めません: {reason}") from None
-    try:
-        return data.decode("utf-8-sig"), name
-    except UnicodeDecodeError:
-        raise _Fail(name, "not UTF-8 text", "UTF-8 のテキストではありません") from None
-
-
-def _parse_json(text: str, name: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise _Fail(name, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
-                    f"JSON として読めません: {exc.lineno} 行 {exc.colno} 列（{exc.msg}）") from None
-    except (RecursionError, ValueError) as exc:
-        raise _Fail(name, f"invalid JSON: {exc}", f"JSON として読めません: {exc}") from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,8 +38,10 @@ def run(args: argparse.Namespace) -> int:
             rules = load_rules(getattr(args, "rules", None))
         except RulesError as exc:
             raise _Fail("--rules", f"rule file cannot be used: {exc}", f"ルールファイルを使えません: {exc}") from None
-        text, name = _read(getattr(args, "file", None) or "-")
-        obj = _parse_json(text, name)
+        try:
+            obj = read_json(getattr(args, "file", None) or "-")
+        except InputError as exc:
+            raise _Fail(exc.field, exc.message_en, exc.message_ja) from None
         try:
             app = parse_application(obj, rules)
         except ValidationError as exc:
