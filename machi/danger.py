@@ -33,12 +33,8 @@ PARTS = ("foundation", "exterior_wall", "roof")
 FIELDS = (*PARTS, "third_party_harm")
 
 
-class DangerInputError(ValueError):
+class DangerInputError(InputError):
     """An input the score cannot use: the field, and the reason in English and Japanese."""
-
-    def __init__(self, field: str, message_en: str, message_ja: str):
-        super().__init__(f"{field}: {message_en}")
-        self.field, self.message_en, self.message_ja = field, message_en, message_ja
 
 
 class DangerRulesError(ValueError):
@@ -192,17 +188,10 @@ def evaluate(obj: Any, rules: Rules | None = None) -> dict:
 # --- command line ---------------------------------------------------------------------------------
 
 
-def _read_input(source: str | None) -> Any:
-    try:
-        return read_json(source, text_field="input")
-    except InputError as exc:
-        raise DangerInputError(exc.field, exc.message_en, exc.message_ja) from None
-
-
 def run(args: argparse.Namespace) -> int:
     try:
-        result = evaluate(_read_input(getattr(args, "file", None)))
-    except DangerInputError as exc:
+        result = evaluate(read_json(getattr(args, "file", None), text_field="input"))
+    except InputError as exc:  # unreadable or invalid input, and DangerInputError
         print(f"machi danger: {exc.field}: {exc.message_en} / {exc.message_ja}", file=sys.stderr)
         return 2
     except DangerRulesError as exc:

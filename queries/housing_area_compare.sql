@@ -2,9 +2,9 @@
 -- $codes: list of five-digit area codes (VARCHAR[]); $year: the survey year.
 SELECT h.survey_year, h.area_code, h.area_ja, h.area_level, h.dwellings_total, h.vacant_total,
        h.vacancy_rate_pct, h.rate_basis, h.vacant_other,
-       CASE WHEN h.dwellings_total > 0 THEN h.vacant_other / h.dwellings_total * 100 END AS vacant_other_rate_pct,
+       h.vacant_other_rate_pct,
        h.vacant_rental, h.vacant_for_sale, h.vacant_secondary, h.source_id
-FROM housing_vacancy AS h
+FROM housing_vacancy_rates AS h
 WHERE h.survey_year = $year
   AND list_contains(CAST($codes AS VARCHAR[]), h.area_code)
 ORDER BY list_position(CAST($codes AS VARCHAR[]), h.area_code);

@@ -14,12 +14,12 @@ SELECT h.survey_year,
        h.vacancy_rate_pct,
        h.rate_basis,
        h.vacant_other,
-       CASE WHEN h.dwellings_total > 0 THEN h.vacant_other / h.dwellings_total * 100 END AS vacant_other_rate_pct,
+       h.vacant_other_rate_pct,
        h.vacant_rental,
        h.vacant_for_sale,
        h.vacant_secondary,
        h.source_id
-FROM housing_vacancy AS h
+FROM housing_vacancy_rates AS h
 LEFT JOIN osaka_ward_names AS n USING (area_code)
 WHERE h.area_code IN ('00000', '27000', '27100')
    OR (h.area_level = 'ward' AND h.area_code BETWEEN '27101' AND '27128')

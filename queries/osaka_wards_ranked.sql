@@ -18,9 +18,9 @@ SELECT rank() OVER (ORDER BY h.vacancy_rate_pct DESC) AS rank,
        h.vacancy_rate_pct,
        h.rate_basis,
        h.vacant_other,
-       CASE WHEN h.dwellings_total > 0 THEN h.vacant_other / h.dwellings_total * 100 END AS vacant_other_rate_pct,
+       h.vacant_other_rate_pct,
        h.source_id
-FROM housing_vacancy AS h
+FROM housing_vacancy_rates AS h
 JOIN chosen ON h.survey_year = chosen.year
 LEFT JOIN osaka_ward_names AS n USING (area_code)
 WHERE h.area_level = 'ward' AND h.area_code BETWEEN '27101' AND '27128'

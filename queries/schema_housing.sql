@@ -39,3 +39,10 @@ CREATE TABLE osaka_ward_names (
     ward_ja   VARCHAR NOT NULL,
     ward_en   VARCHAR NOT NULL
 );
+
+-- Every row with the share of the long-term vacant kind (221) in all dwellings (derived, %), the
+-- one place this rate is computed for the queries that show it.
+CREATE VIEW housing_vacancy_rates AS
+SELECT *,
+       CASE WHEN dwellings_total > 0 THEN vacant_other / dwellings_total * 100 END AS vacant_other_rate_pct
+FROM housing_vacancy;

@@ -30,7 +30,7 @@ class _Fail(Exception):
 def run(args: argparse.Namespace) -> int:
     """Handler of the `permit` subcommand; returns the exit code."""
     from machi.permit.engine import evaluate
-    from machi.permit.model import ValidationError, parse_application
+    from machi.permit.model import parse_application
     from machi.permit.rules import RulesError, load_rules
 
     try:
@@ -38,17 +38,9 @@ def run(args: argparse.Namespace) -> int:
             rules = load_rules(getattr(args, "rules", None))
         except RulesError as exc:
             raise _Fail("--rules", f"rule file cannot be used: {exc}", f"ルールファイルを使えません: {exc}") from None
-        try:
-            obj = read_json(getattr(args, "file", None) or "-")
-        except InputError as exc:
-            raise _Fail(exc.field, exc.message_en, exc.message_ja) from None
-        try:
-            app = parse_application(obj, rules)
-        except ValidationError as exc:
-            raise _Fail(exc.field, exc.message_en, exc.message_ja) from None
-        result = evaluate(app, rules)
+        result = evaluate(parse_application(read_json(getattr(args, "file", None) or "-"), rules), rules)
         out = json.dumps(result.to_dict(), ensure_ascii=False, indent=1)
-    except _Fail as exc:
+    except (_Fail, InputError) as exc:  # InputError: unreadable JSON, or a ValidationError
         print(f"{PROG}: {exc.field}: {exc.message_en} / {exc.message_ja}", file=sys.stderr)
         return 2
     except Exception as exc:  # never a traceback for the user

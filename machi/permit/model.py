@@ -48,6 +48,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from machi.inputs import InputError
 from machi.permit.rules import Rules, load_rules
 
 # Sanity limits on input values (not rules of the criteria: they only reject absurd input).
@@ -63,14 +64,12 @@ MAX_ROW = 100
 MAX_LIST = 10_000
 
 
-class ValidationError(ValueError):
+class ValidationError(InputError):
     """Invalid application input. `field` is a dotted path; messages in English and Japanese."""
 
     def __init__(self, field: str, message_en: str, message_ja: str):
-        super().__init__(f"{field}: {message_en} / {message_ja}")
-        self.field = field
-        self.message_en = message_en
-        self.message_ja = message_ja
+        super().__init__(field, message_en, message_ja)
+        self.args = (f"{field}: {message_en} / {message_ja}",)
 
     def to_dict(self) -> dict[str, str]:
         return {"field": self.field, "message_en": self.message_en, "message_ja": self.message_ja}
