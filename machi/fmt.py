@@ -107,6 +107,9 @@ def date_text(date: str | None, lang: str = "ja") -> str:
 
 def source_date(date: str | None, date_kind: str | None, lang: str = "ja") -> str:
     """A source's date with what it is: 2026年3月（発行） / Mar 2026 (published)."""
+    if date_kind == "fiscal_year" and date and len(date) == 4:
+        return f"{fiscal_year(int(date), lang)}（{t('sources.date_kind.fiscal_year', lang)}）" if lang == "ja" \
+            else f"{fiscal_year(int(date), lang)} ({t('sources.date_kind.fiscal_year', lang)})"
     text = date_text(date, lang)
     if is_missing(date_kind) or not date_kind:
         return text

@@ -397,7 +397,7 @@ TEXT: dict[str, dict[str, str]] = {
     "yao.sidewalk": {"ja": "歩道の幅員（既設＋敷地内、m）", "en": "Sidewalk width (existing + on site, m)"},
     "yao.parts": {"ja": "建築物の各部分の高さと敷地境界線までの距離（第3 2.(2)）", "en": "Each building part: height and distance to the site boundary (第3 2.(2))"},
     "yao.height": {"ja": "高さ（m）", "en": "Height (m)"},
-    "yao.setback": {"ja": "境界線までの水平距離（m）", "en": "Distance to boundary (m)"},
+    "yao.setback": {"ja": "境界線まで（m）", "en": "To boundary (m)"},
     "yao.g.far": {"ja": "第5 容積率", "en": "第5 Floor-area ratio"},
     "yao.base_far": {"ja": "基準容積率 V0（%）", "en": "Base FAR V0 (%)"},
     "yao.g.facilities": {"ja": "第4 1. 中水道施設等（対象となる部分の床面積）", "en": "第4 1. Facilities (floor area of the qualifying parts)"},

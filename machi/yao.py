@@ -86,8 +86,8 @@ def checks_table(result: Result, lang: str) -> pd.DataFrame:
             "id": c.id,
             "clause": c.clause,
             "rule": c.label_ja if lang == "ja" else c.label_en,
-            "required": _num(c.required),
-            "actual": _num(c.actual),
+            "required": _num(c.required, lang),
+            "actual": _num(c.actual, lang),
             "margin": c.margin,
             "unit": c.unit,
             "strict": c.strict,
@@ -107,9 +107,9 @@ def breakdown_table(result: Result, lang: str) -> pd.DataFrame:
     } for b in result.bonus_breakdown], columns=["item", "clause", "count", "actual_m2", "standard_m2", "bonus_m2"])
 
 
-def _num(v):
+def _num(v, lang: str):
     if isinstance(v, bool):
-        return "yes" if v else "no"
+        return ("はい" if v else "いいえ") if lang == "ja" else ("yes" if v else "no")
     return v
 
 
@@ -129,4 +129,12 @@ def checks_display(checks: pd.DataFrame) -> pd.DataFrame:
     out = checks.drop(columns=["id", "strict", "unit"]).copy()
     for column in ("required", "actual", "margin"):
         out[column] = [_display(v, u) for v, u in zip(checks[column], checks.unit)]
+    return out
+
+
+def breakdown_display(breakdown: pd.DataFrame) -> pd.DataFrame:
+    """The bonus breakdown for the screen: areas as text in ㎡, "—" where a line has no standard."""
+    out = breakdown.copy()
+    for column in ("actual_m2", "standard_m2", "bonus_m2"):
+        out[column] = [_display(v, "m2") for v in breakdown[column]]
     return out

@@ -93,8 +93,8 @@ with inputs:
         parts = st.data_editor(pd.DataFrame(app0.get("parts") or [{"height_m": None, "setback_m": None}],
                                              columns=["height_m", "setback_m"]).astype("float64"),
                                num_rows="dynamic", key=f"y.parts.{v}", hide_index=True,
-                               column_config={"height_m": st.column_config.NumberColumn(t("yao.height", lang)),
-                                              "setback_m": st.column_config.NumberColumn(t("yao.setback", lang))})
+                               column_config={"height_m": st.column_config.NumberColumn(t("yao.height", lang), width=120),
+                                              "setback_m": st.column_config.NumberColumn(t("yao.setback", lang), width=150)})
         app["parts"] = [{k: (None if pd.isna(val) else float(val)) for k, val in row.items()}
                         for row in parts.to_dict(orient="records")]
     with st.container(border=True):
@@ -108,8 +108,8 @@ with inputs:
                              num_rows="dynamic", key=f"y.facilities.{v}", hide_index=True,
                              column_config={
                                  "kind": st.column_config.SelectboxColumn(t("yao.kind", lang), options=kinds,
-                                                                          format_func=kind_label.get, width="medium"),
-                                 "floor_area_m2": st.column_config.NumberColumn(t("yao.floor_area", lang))})
+                                                                          format_func=kind_label.get, width=200),
+                                 "floor_area_m2": st.column_config.NumberColumn(t("yao.floor_area", lang), width=110)})
         app["facilities"] = [{"kind": r["kind"], "floor_area_m2": None if pd.isna(r["floor_area_m2"]) else float(r["floor_area_m2"])}
                              for r in fac.to_dict(orient="records")]
     if app["route"] == "barrier_free" or app0.get("barrier_free"):
@@ -171,13 +171,14 @@ with results:
         st.dataframe(
             yao.checks_display(checks).rename(columns={c: t(f"yao.col.{c}", lang) for c in checks.columns}),
             hide_index=True,
-            column_config={t("yao.col.message", lang): st.column_config.TextColumn(width="large")},
+            column_config={t("yao.col.rule", lang): st.column_config.TextColumn(width=200),
+                           t("yao.col.message", lang): st.column_config.TextColumn(width="large")},
         )
     breakdown = yao.breakdown_table(result, lang)
     with st.container(border=True):
         st.subheader(t("yao.breakdown", lang))
-        st.dataframe(breakdown.rename(columns={c: t(f"yao.col.{c}", lang) for c in breakdown.columns}),
-                     hide_index=True, column_config={t("yao.col.standard_m2", lang): st.column_config.NumberColumn(format="%.2f")})
+        st.dataframe(yao.breakdown_display(breakdown).rename(columns={c: t(f"yao.col.{c}", lang) for c in breakdown.columns}),
+                     hide_index=True)
         st.caption(t("yao.cap_note", lang, base=fmt.number(result.base_floor_area_m2, 2),
                      limit=fmt.number(result.limit_floor_area_m2, 2)))
     with st.container(border=True):
