@@ -101,26 +101,28 @@ def population_in(target_year: int, population_now: float, population_year: int,
 
 
 def park_scenario(population_now, population_2035=None, rate_pct=None, *, population_year=2020,
-                  per_person_now_m2: float, per_person_target_m2: float) -> ParkScenario:
+                  per_person_now_m2: float, per_person_target_m2: float, mode: str | None = None) -> ParkScenario:
     """Hectares of urban park that the per-person figures mean. Give the 2035 population either as a
-    number or as an annual rate of change (% per year) from population_year; not both."""
+    number or as an annual rate of change (% per year) from population_year; not both. `mode`
+    ("number" or "rate") says which one the form asks for, so an empty one is named; None: whichever
+    is given (a number is asked for when neither is)."""
     pop = number_in_range("population_now", population_now, 0, MAX_POPULATION, low_inclusive=False,
-                          label_ja="現在の人口", label_en="Current population", unit="人", unit_en=" people")
-    year = int(number_in_range("population_year", population_year, 1900, TARGET_YEAR,
-                               label_ja="人口の基準年", label_en="Population year"))
-    has_number = population_2035 not in (None, "")
-    has_rate = rate_pct not in (None, "")
-    if has_number and has_rate:
+                          label_ja="現在の人口", label_en="Current population", unit="人", unit_en="people")
+    year = int(number_in_range("population_year", population_year, 1900, TARGET_YEAR, whole=True, grouping=False,
+                               label_ja="現在の人口の年", label_en="Year of the current population"))
+    if mode not in (None, "number", "rate"):
+        raise ValueError(f"mode must be 'number', 'rate' or None, not {mode!r}")
+    if mode is None and population_2035 not in (None, "") and rate_pct not in (None, ""):
         raise InputError("population_2035",
                          "Give the 2035 population either as a number or as an annual rate of change, not both.",
                          "2035年の人口は、人数か年平均増減率のどちらか一方で入力してください。")
-    if has_rate:
+    if mode == "rate" or (mode is None and rate_pct not in (None, "")):
         rate = number_in_range("rate_pct", rate_pct, *RATE_BOUNDS_PCT,
                                label_ja="人口の年平均増減率", label_en="Annual population change", unit="%")
         pop35 = population_in(TARGET_YEAR, pop, year, rate)
     else:  # a number is asked for when neither is given
         pop35 = number_in_range("population_2035", population_2035, 0, MAX_POPULATION, low_inclusive=False,
-                                label_ja="2035年の人口", label_en="2035 population", unit="人", unit_en=" people")
+                                label_ja="2035年の人口", label_en="2035 population", unit="人", unit_en="people")
     now_ha = pop * per_person_now_m2 / 10_000
     need_ha = pop35 * per_person_target_m2 / 10_000
     return ParkScenario(pop, year, pop35, now_ha, need_ha, need_ha - now_ha)

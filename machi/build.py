@@ -54,7 +54,10 @@ def fingerprint(data_dir: Path | None = None) -> str:
     h = hashlib.sha256()
     for path in source_files(data_dir):
         h.update(path.name.encode())
-        h.update(path.read_bytes())
+        try:
+            h.update(path.read_bytes())
+        except OSError as exc:  # unreadable (permissions), vanished since the listing …
+            raise BuildError(f"{path.name}: cannot be read in {path.parent} ({_os_reason(exc)})") from None
     return h.hexdigest()
 
 
@@ -65,7 +68,11 @@ def stat_signature(data_dir: Path | None = None) -> tuple:
 
 
 def stored_fingerprint(db: Path) -> str | None:
-    """The fingerprint a database file was built from, or None if it is missing or unreadable."""
+    """The fingerprint a database file was built from, or None if it is missing or unreadable.
+
+    Every table is read through once (about 20 ms): a truncated or damaged file often still opens
+    and answers from its catalog, and only fails on the first query that reaches a lost block.
+    """
     if not db.exists():
         return None
     try:
@@ -74,11 +81,21 @@ def stored_fingerprint(db: Path) -> str | None:
         return None
     try:
         row = con.execute("SELECT value FROM build_info WHERE key = 'fingerprint'").fetchone()
-        return row[0] if row else None
+        if not row:
+            return None
+        _read_every_table(con)
+        return row[0]
     except duckdb.Error:
         return None
     finally:
         con.close()
+
+
+def _read_every_table(con: duckdb.DuckDBPyConnection) -> None:
+    """Read every column of every row (hashing forces the data blocks to be loaded and their
+    checksums verified); raises duckdb.Error when a block is missing or corrupt."""
+    for (name,) in con.execute(sql("tables_in_database")).fetchall():
+        con.execute(f'SELECT count(*), max(hash(t)) FROM "{name}" AS t').fetchall()
 
 
 def build(db: Path | None = None, data_dir: Path | None = None) -> dict[str, int]:
@@ -142,11 +159,11 @@ def ensure_database(db: Path | None = None, data_dir: Path | None = None) -> Ens
     returned so the caller can say that the data shown may be out of date.
     """
     db = db or paths.db_path()
-    fp = fingerprint(data_dir)
     stored = stored_fingerprint(db)
-    if stored == fp:
-        return EnsureResult(fp, rebuilt=False)
     try:
+        fp = fingerprint(data_dir)
+        if stored == fp:
+            return EnsureResult(fp, rebuilt=False)
         build(db, data_dir)
     except BuildError as exc:
         if stored is None:
@@ -233,8 +250,30 @@ def load_csv(con: duckdb.DuckDBPyConnection, table: str, path: Path, defaults: d
         raise BuildError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except FileNotFoundError:
         raise BuildError(f"{path.name}: file not found in {path.parent}") from None
+    except OSError as exc:  # unreadable: permissions, a folder where the file should be …
+        raise BuildError(f"{path.name}: cannot be read in {path.parent} ({_os_reason(exc)})") from None
     return count
 
 
 def _first_line(exc: Exception) -> str:
     return str(exc).strip().splitlines()[0]
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
+def publish_static(source: Path, static_dir: Path | None = None) -> str:
+    """Copy a data file into the folder Streamlit serves at app/static/, under a name that carries a
+    hash of its content (so a browser never keeps an outdated copy and two data folders cannot clash).
+    Written to a temporary name and renamed into place. Returns the published file name."""
+    static_dir = static_dir or paths.STATIC_DIR
+    content = source.read_bytes()
+    name = f"{source.stem}-{hashlib.sha256(content).hexdigest()[:12]}{source.suffix}"
+    target = static_dir / name
+    if not target.exists() or target.read_bytes() != content:
+        static_dir.mkdir(parents=True, exist_ok=True)
+        tmp = static_dir / f".{name}.{uuid.uuid4().hex}.tmp"
+        tmp.write_bytes(content)
+        os.replace(tmp, target)
+    return name

@@ -228,12 +228,17 @@ def ward_ranking(wards: pd.DataFrame, refs: list[tuple[str, float]], metric: str
     return fig
 
 
-def ward_map(wards: pd.DataFrame, geojson: dict, metric: str, label: str, lang: str) -> go.Figure:
-    """Choropleth of the wards from our own GeoJSON on a blank background (no tiles: works offline)."""
+def geo_center(geojson: dict) -> dict:
+    """The centre of a GeoJSON's bounding box, as plotly's map center {lon, lat}."""
     lons, lats = [], []
     for feature in geojson["features"]:
         _coords(feature["geometry"]["coordinates"], lons, lats)
-    center = {"lon": (min(lons) + max(lons)) / 2, "lat": (min(lats) + max(lats)) / 2}
+    return {"lon": (min(lons) + max(lons)) / 2, "lat": (min(lats) + max(lats)) / 2}
+
+
+def ward_map(wards: pd.DataFrame, geojson: dict | str, center: dict, metric: str, label: str, lang: str) -> go.Figure:
+    """Choropleth of the wards from our own GeoJSON on a blank background (no tiles: works offline).
+    `geojson` is the GeoJSON itself or a URL on the local server the browser fetches it from."""
     df = wards.assign(name=_ward_name(wards, lang), value_text=[fmt.percent(v, 1) for v in wards[metric]],
                       vacant_text=[fmt.number(v) for v in wards.vacant_total],
                       total_text=[fmt.number(v) for v in wards.dwellings_total])

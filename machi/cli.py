@@ -67,6 +67,12 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bench(args: argparse.Namespace, argv: list[str] | None = None) -> int:
+    from machi import bench
+
+    return bench.main(argv or [])
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own usage errors: exit 2, one line, no traceback
         raise CliError(f"{message} (see `python -m machi {self.prog.split()[-1]} --help`)")
@@ -90,6 +96,10 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--excel", action="store_true", help="CSV for Excel: BOM, formula cells neutralised")
     e.set_defaults(func=_export)
 
+    bench = sub.add_parser("bench", add_help=False,
+                           help="measure the app against a minimal Streamlit app (needs requirements-dev.txt and chromium)")
+    bench.set_defaults(func=_bench)  # its own options: main() hands them over unparsed
+
     for module in modules():
         if module.cli:
             module.cli(sub)
@@ -97,6 +107,9 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["bench"]:
+        return _bench(argparse.Namespace(), argv[1:])
     try:
         args = parser().parse_args(argv)
         return args.func(args)

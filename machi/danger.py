@@ -110,6 +110,19 @@ def _applies(level: dict, score: float, harm: bool) -> bool:
     return True
 
 
+def _shown(value: Any, limit: int = 40) -> str:
+    """A value as echoed in a message: JSON, long text cut short."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except ValueError:  # an int with more digits than Python prints
+        text = "(a number too long to show)"
+    return _cut(text, limit)
+
+
+def _cut(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def validate(obj: Any, rules: Rules | None = None) -> dict:
     """The input as {part: rank or None, 'third_party_harm': bool}, or DangerInputError."""
     rules = rules or load_rules()
@@ -134,18 +147,18 @@ def validate(obj: Any, rules: Rules | None = None) -> dict:
         allowed = ", ".join(f'"{r}"' for r in ranks) + " or null"
         name_en, name_ja = rules.parts[key]["name_en"], rules.parts[key]["name_ja"]
         if value is not None and not isinstance(value, str):
-            raise DangerInputError(key, f"expected {allowed}, got {json.dumps(value, ensure_ascii=False)}",
-                                   f"{allowed.replace(' or ', ' または ')} を指定してください（{json.dumps(value, ensure_ascii=False)} は使えません）")
+            raise DangerInputError(key, f"expected {allowed}, got {_shown(value)}",
+                                   f"{allowed.replace(' or ', ' または ')} を指定してください（{_shown(value)} は使えません）")
         if isinstance(value, str) and value not in ranks:
             raise DangerInputError(
-                key, f"no rank {value!r} for {name_en.lower()} (ranks: {', '.join(ranks)}; null = in order)",
-                f"{name_ja}にランク「{value}」はありません（ランク: {'・'.join(ranks)}、null は危険なし）",
+                key, f"no rank {_cut(value)!r} for {name_en.lower()} (ranks: {', '.join(ranks)}; null = in order)",
+                f"{name_ja}にランク「{_cut(value)}」はありません（ランク: {'・'.join(ranks)}、null は危険なし）",
             )
         out[key] = value
     harm = obj["third_party_harm"]
     if not isinstance(harm, bool):
-        raise DangerInputError("third_party_harm", f"expected true or false, got {json.dumps(harm, ensure_ascii=False)}",
-                               f"true または false を指定してください（{json.dumps(harm, ensure_ascii=False)} は使えません）")
+        raise DangerInputError("third_party_harm", f"expected true or false, got {_shown(harm)}",
+                               f"true または false を指定してください（{_shown(harm)} は使えません）")
     out["third_party_harm"] = harm
     return out
 

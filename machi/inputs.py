@@ -20,38 +20,59 @@ class InputError(ValueError):
 
 
 def number_in_range(field: str, value, low: float, high: float, *, label_ja: str, label_en: str,
-                    low_inclusive: bool = True, unit: str = "", unit_en: str | None = None) -> float:
+                    low_inclusive: bool = True, unit: str = "", unit_en: str | None = None,
+                    whole: bool = False, grouping: bool = True) -> float:
     """`value` as a float within [low, high] (or (low, high] when low is exclusive); else InputError.
-    Accepts int, float or a numeric string (as typed in a URL or text box); never a bool."""
+    Accepts int, float or a numeric string (as typed in a URL or text box); never a bool. `whole`:
+    only whole numbers (a year); `grouping`: show the range with thousands separators (not for years)."""
     unit_en = unit if unit_en is None else unit_en
+    range_en = _range_en(low, high, low_inclusive, unit_en, grouping)
+    range_ja = _range_ja(low, high, low_inclusive, unit, grouping)
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise InputError(field, f"{label_en} is required ({_range_en(low, high, low_inclusive, unit_en)}).",
-                         f"{label_ja}を入力してください（{_range_ja(low, high, low_inclusive, unit)}）。", missing=True)
+        raise InputError(field, f"{label_en} is required ({range_en}).",
+                         f"{label_ja}を入力してください（{range_ja}）。", missing=True)
+    shown = _shown(value)
     if isinstance(value, bool):
-        raise InputError(field, f"{label_en} must be a number.", f"{label_ja}は数値で入力してください。")
+        raise InputError(field, f"{label_en} must be a number ({range_en}).",
+                         f"{label_ja}は数値で入力してください（{range_ja}）。")
     try:
         x = float(str(value).replace(",", "")) if isinstance(value, str) else float(value)
+    except OverflowError:  # an int too large for a float: out of range, like inf
+        x = math.inf
     except (TypeError, ValueError):
-        raise InputError(field, f"{label_en} must be a number, not {value!r}.",
-                         f"{label_ja}は数値で入力してください（入力値：{value}）。") from None
+        raise InputError(field, f"{label_en} must be a number ({range_en}), not {shown!r}.",
+                         f"{label_ja}は数値で入力してください（{range_ja}、入力値：{shown}）。") from None
     too_low = x < low or (x == low and not low_inclusive)
     if not math.isfinite(x) or too_low or x > high:
-        raise InputError(field, f"{label_en} must be {_range_en(low, high, low_inclusive, unit_en)}; got {value}.",
-                         f"{label_ja}は{_range_ja(low, high, low_inclusive, unit)}で入力してください（入力値：{value}）。")
+        raise InputError(field, f"{label_en} must be {range_en}; got {shown}.",
+                         f"{label_ja}は{range_ja}で入力してください（入力値：{shown}）。")
+    if whole and not x.is_integer():
+        raise InputError(field, f"{label_en} must be a whole number ({range_en}); got {shown}.",
+                         f"{label_ja}は整数で入力してください（{range_ja}、入力値：{shown}）。")
     return x
 
 
-def _fmt(x: float) -> str:
-    return f"{x:,.10g}"
+def _shown(value, limit: int = 40) -> str:
+    """The input as echoed in a message (long text cut short)."""
+    try:
+        s = str(value)
+    except ValueError:  # an int with more digits than Python prints
+        s = "(a number too long to show)"
+    return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
-def _range_en(low, high, low_inclusive, unit) -> str:
+def _fmt(x: float, grouping: bool = True) -> str:
+    return f"{x:,.10g}" if grouping else f"{x:.10g}"
+
+
+def _range_en(low, high, low_inclusive, unit, grouping=True) -> str:
     u = f" {unit}" if unit else ""
-    return f"{'at least' if low_inclusive else 'more than'} {_fmt(low)}{u} and at most {_fmt(high)}{u}"
+    return (f"{'at least' if low_inclusive else 'more than'} {_fmt(low, grouping)}{u} "
+            f"and at most {_fmt(high, grouping)}{u}")
 
 
-def _range_ja(low, high, low_inclusive, unit) -> str:
-    return f"{_fmt(low)}{unit}{'以上' if low_inclusive else 'より大きく'}{_fmt(high)}{unit}以下"
+def _range_ja(low, high, low_inclusive, unit, grouping=True) -> str:
+    return f"{_fmt(low, grouping)}{unit}{'以上' if low_inclusive else 'より大きく'}{_fmt(high, grouping)}{unit}以下"
 
 
 def read_json(source: str | None, *, text_field: str | None = None):
@@ -82,9 +103,18 @@ def read_json(source: str | None, *, text_field: str | None = None):
     except UnicodeDecodeError:
         raise InputError(field, "not UTF-8 text", "UTF-8 のテキストではありません") from None
     try:
-        return json.loads(text)
+        return json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise InputError(field, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}",
                          f"JSON として読めません: {exc.lineno} 行 {exc.colno} 列（{exc.msg}）") from None
     except (RecursionError, ValueError) as exc:
         raise InputError(field, f"invalid JSON: {exc}", f"JSON として読めません: {exc}") from None
+
+
+def _parse_int(text: str):
+    """A JSON integer; one too long for Python's int() (over 4,300 digits) becomes ±inf, so the
+    calculator's validation names the field instead of the whole file being rejected."""
+    try:
+        return int(text)
+    except ValueError:
+        return float(text)

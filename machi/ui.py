@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from machi import build, datasets, db, fmt
+from machi import build, charts, datasets, db, fmt
 from machi.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, normalise_language, t
 from machi.registry import Headline, PageSpec, modules
 
@@ -158,10 +158,11 @@ def source_footer(source_ids: list[str], lang: str) -> None:
 
 
 def download_csv(df: pd.DataFrame, file_stem: str, lang: str, key: str) -> None:
-    """An Excel-ready CSV download (UTF-8 with BOM, formula cells neutralised)."""
+    """An Excel-ready CSV download (UTF-8 with BOM, formula cells neutralised), written only when
+    the button is clicked."""
     st.download_button(
         t("common.download_csv", lang),
-        data=datasets.to_csv(df, excel=True),
+        data=lambda: datasets.to_csv(df, excel=True),
         file_name=f"{file_stem}.csv",
         mime="text/csv",
         key=key,
@@ -213,8 +214,11 @@ def metric_row(items: list[tuple[str, str, str | None]]) -> None:
 
 
 def url_number(label: str, key: str, default: float | None, where=st, **number_input_args):
-    """A number input kept in the URL as ?key=<number>. An empty field is None. A URL value that is
-    not a number is returned as the raw text, so the calculator's validation names the field."""
+    """A number input kept in the URL as ?key=<number>. An empty field is None. A URL value that the
+    field cannot show (not a number, or ±inf / NaN) leaves it empty and is returned as the raw text, so
+    the calculator's validation names the field; it stays in the URL until a number is entered."""
+    import math
+
     raw = st.query_params.get(key)
     bad_key = f"{key}__raw"
     if key not in st.session_state:
@@ -225,11 +229,16 @@ def url_number(label: str, key: str, default: float | None, where=st, **number_i
             st.session_state[key] = None
         else:
             try:
-                st.session_state[key] = float(raw)
+                number = float(raw)
             except ValueError:
+                number = math.nan
+            if math.isfinite(number):
+                st.session_state[key] = number
+            else:
                 st.session_state[key] = None
                 st.session_state[bad_key] = raw
-    value = where.number_input(label, key=key, **number_input_args)
+    # value=None: the field can be emptied (the default "min" would turn an emptied field into 0)
+    value = where.number_input(label, key=key, value=None, **number_input_args)
     if value is not None:
         st.session_state.pop(bad_key, None)
         st.query_params[key] = f"{value:g}"
@@ -238,6 +247,57 @@ def url_number(label: str, key: str, default: float | None, where=st, **number_i
         return st.session_state[bad_key]
     st.query_params[key] = ""
     return None
+
+
+# --- charts and files the browser fetches ---------------------------------------------------------
+
+
+def _frame_hash(df: pd.DataFrame | pd.Series) -> bytes:
+    """A fast content hash for cache keys (Streamlit's default hashes every cell; 10-15× slower)."""
+    import hashlib
+    import pickle
+
+    return hashlib.blake2b(pickle.dumps(df, protocol=5), digest_size=20).digest()
+
+
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs={pd.DataFrame: _frame_hash, pd.Series: _frame_hash})
+def _figure(builder: str, args: tuple, kwargs: dict):
+    return getattr(charts, builder)(*args, **kwargs)
+
+
+def chart(builder, *args, key: str, where=st, **kwargs) -> None:
+    """st.plotly_chart of `charts.<builder>(*args, **kwargs)`. The figure is built once per distinct
+    input for the whole server (inputs are hashed; a figure is never changed after it is built), so a
+    rerun only pays for sending it."""
+    where.plotly_chart(_figure(builder.__name__, args, kwargs), config=charts.CONFIG, key=key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _published(relative: str, mtime_ns: int, size: int) -> str:
+    from machi import paths
+
+    return build.publish_static(paths.data_dir() / relative)
+
+
+def static_url(relative: str) -> str:
+    """A URL the browser can fetch (from this server) for a file of data/, e.g. the ward GeoJSON:
+    the figure then carries a short URL instead of the whole file on every run."""
+    from machi import paths
+
+    stat = (paths.data_dir() / relative).stat()
+    return "app/static/" + _published(relative, stat.st_mtime_ns, stat.st_size)
+
+
+@st.cache_data(show_spinner=False)
+def _geo_center(path: str, mtime_ns: int) -> dict:
+    return charts.geo_center(_read_json(path, mtime_ns))
+
+
+def geo_center(relative: str) -> dict:
+    from machi import paths
+
+    path = paths.data_dir() / relative
+    return _geo_center(str(path), path.stat().st_mtime_ns)
 
 
 @st.cache_data(show_spinner=False)

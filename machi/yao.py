@@ -6,10 +6,14 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import math
+import re
 import zlib
+from typing import Any
 
 import pandas as pd
 
+from machi.i18n import t
 from machi.permit import evaluate, parse_application
 from machi.permit.engine import Result
 from machi.permit.model import ValidationError
@@ -36,6 +40,118 @@ def decode_scenario(text: str) -> dict:
     if not isinstance(app, dict):
         raise ValueError("not a scenario link: not an object")
     return app
+
+
+# --- the scenario in the form ----------------------------------------------------------------------
+# A link can hold anything (text, null, booleans, ±inf, 1e308 …). What a widget can show goes into it;
+# what it cannot is kept aside and handed to the engine unchanged while the widget stays empty, so the
+# engine's message names the field and the value. Nothing is silently turned into a number.
+
+#: the form's label (a key of machi.i18n) of each input field of the application
+FIELD_LABELS = {
+    "route": "yao.route", "zone": "yao.zone",
+    "site_area_m2": "yao.site_area", "site_perimeter_m": "yao.perimeter", "road_width_m": "yao.road_width",
+    "frontage_m": "yao.frontage", "road_through": "yao.road_through", "base_coverage_pct": "yao.coverage",
+    "building_area_m2": "yao.building_area", "green_area_m2": "yao.green_area",
+    "effective_open_space_m2": "yao.effective_open_space", "sidewalk_width_m": "yao.sidewalk",
+    "base_far_pct": "yao.base_far", "parts": "yao.parts", "parts.height_m": "yao.height",
+    "parts.setback_m": "yao.setback", "facilities": "yao.g.facilities", "facilities.kind": "yao.kind",
+    "facilities.floor_area_m2": "yao.floor_area", "barrier_free": "yao.bf_json", "sogo": "yao.g.sogo",
+    "sogo.max_floor_area_m2": "yao.sogo_max", "sogo.floor_area_m2": "yao.sogo_used",
+}
+#: the number fields of the application shown as number inputs
+NUMBER_FIELDS = ("site_area_m2", "site_perimeter_m", "road_width_m", "frontage_m", "base_coverage_pct",
+                 "building_area_m2", "green_area_m2", "effective_open_space_m2", "sidewalk_width_m",
+                 "base_far_pct")
+
+
+def field_label(field: str, lang: str) -> str:
+    """The input a field path of the engine (e.g. `parts[1].height_m`) refers to, as the form names
+    it, followed by the path: 「高さ（m）（2 行目）［parts[1].height_m］」."""
+    rows = [int(n) + 1 for n in re.findall(r"\[(\d+)\]", field)]
+    general = re.sub(r"\[\d+\]", "", field)
+    key = FIELD_LABELS.get(general)
+    if key is None and general.startswith("barrier_free."):
+        key = "yao.bf_json"
+    if key is None:
+        return field
+    label = t(key, lang)
+    if rows and general.split(".")[0] in ("parts", "facilities"):
+        label = t("yao.field_row", lang, label=label, row=rows[0])
+    return t("yao.field_named", lang, label=label, field=field)
+
+
+def form_number(value: Any) -> tuple[float | None, Any]:
+    """(what a number input shows, what is kept aside) for a scenario value: a finite number (not a
+    boolean) is shown; anything else leaves the input empty and is kept aside (None: nothing to keep)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        try:
+            x = float(value)
+        except OverflowError:  # an int too large for a float
+            return None, value
+        if math.isfinite(x):
+            return x, None
+    return None, value
+
+
+def entered(widget_value: Any, kept: Any) -> Any:
+    """What the engine gets: the input's value, or what was kept aside while the input is empty."""
+    return kept if widget_value is None else widget_value
+
+
+def _empty(v: Any) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA or v is pd.NaT
+
+
+def table_rows(items: Any, columns: tuple[str, ...], numeric: tuple[str, ...]) -> tuple[list[dict], dict]:
+    """Rows for a data editor from a list of objects in the scenario, and the cells it cannot show by
+    (row, column): anything but a finite number in a number column, anything but text elsewhere.
+    Not a list: no rows (the engine then names the first empty cell)."""
+    rows: list[dict] = []
+    kept: dict[tuple[int, str], Any] = {}
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        item = item if isinstance(item, dict) else {}
+        row = {}
+        for c in columns:
+            v = item.get(c)
+            if c in numeric:
+                row[c], aside = form_number(v)
+            else:
+                row[c], aside = (v, None) if v is None or isinstance(v, str) else (None, v)
+            if aside is not None:
+                kept[(i, c)] = aside
+        rows.append(row)
+    return rows, kept
+
+
+def table_entered(records: list[dict], kept: dict, numeric: tuple[str, ...]) -> list[dict]:
+    """The edited rows for the engine: empty cells are None, numbers plain floats, and a cell still
+    empty where the scenario had something the editor could not show gets that back."""
+    out = []
+    for i, record in enumerate(records):
+        row = {}
+        for c, v in record.items():
+            if _empty(v):
+                v = kept.get((i, c))
+            elif c in numeric and not isinstance(v, (str, bool)):
+                v = float(v)
+            row[c] = v
+        out.append(row)
+    return out
+
+
+def choice_index(value: Any, options: list[str]) -> int | None:
+    """The position of a scenario's choice among the options; None when it is not one of them."""
+    return options.index(value) if isinstance(value, str) and value in options else None
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """A scenario value as echoed in a message: JSON, cut short."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except ValueError:  # an int with more digits than Python prints
+        text = "(a number too long to show)"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _with_value(app: dict, field: str, value: float) -> dict:

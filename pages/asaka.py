@@ -142,7 +142,7 @@ with left.container(border=True):
     else:
         pop35, rate = None, ui.url_number(t("asaka.rate", lang), "rate", None, step=0.1, format="%.2f")
     try:
-        s = asaka.park_scenario(pop, pop35, rate, population_year=pop_year,
+        s = asaka.park_scenario(pop, pop35, rate, population_year=pop_year, mode=mode,
                                 per_person_now_m2=park.baseline_value, per_person_target_m2=park.target_value)
     except InputError as e:
         (st.info if e.missing else st.error)(e.message(lang))

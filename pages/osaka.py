@@ -5,6 +5,8 @@ import streamlit as st
 from machi import charts, danger, fmt, ui
 from machi.i18n import t
 
+WARDS_GEOJSON = "osaka/osaka_city_wards_n03_2020.geojson"
+
 lang = ui.current_language()
 ja = lang == "ja"
 rows = ui.query("osaka_wards")
@@ -36,9 +38,9 @@ with st.container(border=True):
     label = t("osaka.metric.rate" if metric == "vacancy_rate_pct" else "osaka.metric.other_rate", lang)
     reference = [(t(f"osaka.ref.{k}", lang), refs.loc[k][metric]) for k in ("city", "prefecture", "national")]
     left, right = st.columns([1, 1])
-    left.plotly_chart(charts.ward_ranking(wards, reference, metric, lang), config=charts.CONFIG, key="ranking")
-    right.plotly_chart(charts.ward_map(wards, ui.data_json("osaka/osaka_city_wards_n03_2020.geojson"), metric, label, lang),
-                       config=charts.CONFIG, key="map")
+    ui.chart(charts.ward_ranking, wards, reference, metric, lang, key="ranking", where=left)
+    ui.chart(charts.ward_map, wards, ui.static_url(WARDS_GEOJSON), ui.geo_center(WARDS_GEOJSON), metric, label, lang,
+             key="map", where=right)
     right.caption(t("osaka.map_credit", lang))
     st.caption(t("osaka.derived_rates", lang))
 
@@ -47,7 +49,7 @@ with st.container(border=True):
     st.subheader(t("osaka.kinds", lang, year=year))
     st.caption(t("osaka.kinds_note", lang))
     ordered = wards.sort_values(metric, ascending=False)
-    st.plotly_chart(charts.vacancy_kinds(ordered, lang), config=charts.CONFIG, key="kinds")
+    ui.chart(charts.vacancy_kinds, ordered, lang, key="kinds")
     table_columns = ["ward_ja", "dwellings_total", "vacant_total", "vacancy_rate_pct", "vacant_other",
                      "vacant_other_rate_pct", "vacant_rental", "vacant_for_sale", "vacant_secondary"]
     shown = ordered[table_columns].assign(
@@ -83,7 +85,7 @@ with st.container(border=True):
     if not chosen:
         st.caption(t("osaka.compare_default", lang))
     compared = ui.query("housing_area_compare", codes=codes, year=year)
-    st.plotly_chart(charts.area_comparison(compared, lang), config=charts.CONFIG, key="compare")
+    ui.chart(charts.area_comparison, compared, lang, key="compare")
 
 # --- the policy: categories, enforcement, danger score -------------------------------------------
 st.header(t("osaka.policy", lang))

@@ -51,11 +51,25 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
     st.button(t("yao.load_example", lang), on_click=load_example)
 
 
-def num(label_key: str, field: str, where=st, **kw):
-    """A number input for application[field] (empty allowed: the engine then names the missing field)."""
-    value = app0.get(field)
-    return where.number_input(t(label_key, lang), value=None if value is None else float(value),
-                              key=f"y.{field}.{v}", **kw)
+def num(label_key: str, field: str, where=st, scenario=None, key=None, **kw):
+    """A number input for scenario[field] (the application by default). Empty is allowed: the engine
+    then names the field; a value the input cannot show (text, ±inf …) is kept for the engine."""
+    shown, kept = yao.form_number((app0 if scenario is None else scenario).get(field))
+    key = key or f"y.{field}.{v}"
+    if key not in st.session_state:  # seeded once; value=None lets the field be emptied (not reset to a default)
+        st.session_state[key] = shown
+    return yao.entered(where.number_input(t(label_key, lang), value=None, key=key, **kw), kept)
+
+
+def choice(widget, label_key: str, field: str, options: list[str], default: str, **kw):
+    """A radio or selectbox for application[field]; a link's value that is not an option says so."""
+    index = yao.choice_index(app0.get(field, default), options)
+    value = widget(t(label_key, lang), options, index=options.index(default) if index is None else index,
+                   key=f"y.{field}.{v}", **kw)
+    if index is None:
+        st.error(t("yao.bad_choice", lang, label=t(label_key, lang), value=yao.shown(app0.get(field)),
+                   used=kw["format_func"](value)))
+    return value
 
 
 inputs, results = st.columns([5, 7], gap="large")
@@ -64,13 +78,11 @@ with inputs:
     with st.container(border=True):
         st.subheader(t("yao.g.route", lang))
         routes = list(rules.routes)
-        app["route"] = st.radio(t("yao.route", lang), routes, index=routes.index(app0.get("route", routes[0])),
-                                format_func=lambda r: rules.routes[r].name_ja if ja else rules.routes[r].name_en,
-                                key=f"y.route.{v}")
+        app["route"] = choice(st.radio, "yao.route", "route", routes, routes[0],
+                              format_func=lambda r: rules.routes[r].name_ja if ja else rules.routes[r].name_en)
         zones = list(rules.zones)
-        app["zone"] = st.selectbox(t("yao.zone", lang), zones, index=zones.index(app0.get("zone", "1-res")),
-                                   format_func=lambda z: rules.zones[z].name_ja if ja else f"{rules.zones[z].name_en} ({rules.zones[z].name_ja})",
-                                   key=f"y.zone.{v}")
+        app["zone"] = choice(st.selectbox, "yao.zone", "zone", zones, "1-res",
+                             format_func=lambda z: rules.zones[z].name_ja if ja else f"{rules.zones[z].name_en} ({rules.zones[z].name_ja})")
     with st.container(border=True):
         st.subheader(t("yao.g.site", lang))
         st.caption(t("yao.g.site_note", lang))
@@ -90,13 +102,14 @@ with inputs:
         app["effective_open_space_m2"] = num("yao.effective_open_space", "effective_open_space_m2", c2, step=10.0)
         app["sidewalk_width_m"] = num("yao.sidewalk", "sidewalk_width_m", c1, step=0.1)
         st.markdown(f"**{t('yao.parts', lang)}**")
-        parts = st.data_editor(pd.DataFrame(app0.get("parts") or [{"height_m": None, "setback_m": None}],
-                                             columns=["height_m", "setback_m"]).astype("float64"),
+        part_columns = ("height_m", "setback_m")
+        part_rows, part_kept = yao.table_rows(app0.get("parts"), part_columns, part_columns)
+        parts = st.data_editor(pd.DataFrame(part_rows or [{"height_m": None, "setback_m": None}],
+                                            columns=list(part_columns)).astype("float64"),
                                num_rows="dynamic", key=f"y.parts.{v}", hide_index=True,
                                column_config={"height_m": st.column_config.NumberColumn(t("yao.height", lang), width=120),
                                               "setback_m": st.column_config.NumberColumn(t("yao.setback", lang), width=150)})
-        app["parts"] = [{k: (None if pd.isna(val) else float(val)) for k, val in row.items()}
-                        for row in parts.to_dict(orient="records")]
+        app["parts"] = yao.table_entered(parts.to_dict(orient="records"), part_kept, part_columns)
     with st.container(border=True):
         st.subheader(t("yao.g.far", lang))
         app["base_far_pct"] = num("yao.base_far", "base_far_pct", step=10.0)
@@ -104,14 +117,15 @@ with inputs:
         st.subheader(t("yao.g.facilities", lang))
         kinds = list(rules.facilities.kinds)
         kind_label = {k: f"{rules.facilities.kinds[k].mark} {rules.facilities.kinds[k].name_ja}" for k in kinds}
-        fac = st.data_editor(pd.DataFrame(app0.get("facilities") or [], columns=["kind", "floor_area_m2"]),
+        fac_rows, fac_kept = yao.table_rows(app0.get("facilities"), ("kind", "floor_area_m2"), ("floor_area_m2",))
+        fac_table = pd.DataFrame(fac_rows, columns=["kind", "floor_area_m2"]).astype({"floor_area_m2": "float64"})
+        fac = st.data_editor(fac_table,
                              num_rows="dynamic", key=f"y.facilities.{v}", hide_index=True,
                              column_config={
                                  "kind": st.column_config.SelectboxColumn(t("yao.kind", lang), options=kinds,
                                                                           format_func=kind_label.get, width=200),
                                  "floor_area_m2": st.column_config.NumberColumn(t("yao.floor_area", lang), width=110)})
-        app["facilities"] = [{"kind": r["kind"], "floor_area_m2": None if pd.isna(r["floor_area_m2"]) else float(r["floor_area_m2"])}
-                             for r in fac.to_dict(orient="records")]
+        app["facilities"] = yao.table_entered(fac.to_dict(orient="records"), fac_kept, ("floor_area_m2",))
     if app["route"] == "barrier_free" or app0.get("barrier_free"):
         with st.container(border=True):
             st.subheader(t("yao.g.barrier_free", lang))
@@ -128,17 +142,16 @@ with inputs:
         st.subheader(t("yao.g.sogo", lang))
         use_sogo = st.checkbox(t("yao.use_sogo", lang), value=bool(app0.get("sogo")), key=f"y.use_sogo.{v}")
         if use_sogo:
-            sogo0 = app0.get("sogo") or {}
+            sogo0 = app0.get("sogo") if isinstance(app0.get("sogo"), dict) else {}
             c1, c2 = st.columns(2)
-            sogo = {"max_floor_area_m2": c1.number_input(t("yao.sogo_max", lang), value=sogo0.get("max_floor_area_m2"),
-                                                         key=f"y.sogo_max.{v}")}
-            used = c2.number_input(t("yao.sogo_used", lang), value=sogo0.get("floor_area_m2"), key=f"y.sogo_used.{v}")
-            if used is not None:
+            sogo = {"max_floor_area_m2": num("yao.sogo_max", "max_floor_area_m2", c1, sogo0, key=f"y.sogo_max.{v}")}
+            used = num("yao.sogo_used", "floor_area_m2", c2, sogo0, key=f"y.sogo_used.{v}")
+            if used is not None:  # empty: the 総合設計 limit is fully used
                 sogo["floor_area_m2"] = used
             app["sogo"] = sogo
 
-# drop the keys left empty, so the engine names what is missing
-app = {k: val for k, val in app.items() if val is not None}
+# drop the optional keys left empty; an empty number field stays (None), so the engine names it and its range
+app = {k: val for k, val in app.items() if val is not None or k in yao.NUMBER_FIELDS}
 st.session_state.yao_app = app
 st.query_params["s"] = yao.encode_scenario(app)
 
@@ -146,7 +159,7 @@ with results:
     try:
         result = evaluate(parse_application(app))
     except ValidationError as e:
-        st.error(t("yao.invalid", lang, field=e.field, message=e.message_ja if ja else e.message_en))
+        st.error(t("yao.invalid", lang, field=yao.field_label(e.field, lang), message=e.message(lang)))
         st.stop()
     verdict = t("yao.eligible", lang) if result.eligible else t("yao.not_eligible", lang)
     st.markdown(f"## :{'green' if result.eligible else 'red'}-badge[{verdict}]")

@@ -110,7 +110,7 @@ with st.container(border=True):
     level = ui.url_choice(t("zushi.budget_level", lang), list(zushi.BUDGET_LEVELS), "level",
                           format_func=lambda v: t(f"zushi.level.{v}", lang), widget="radio")
     budget = zushi.budget_by(programs, level)
-    st.plotly_chart(charts.budget_bars(budget, lang), config=charts.CONFIG, key="budget_chart")
+    ui.chart(charts.budget_bars, budget, lang, key="budget_chart")
     names = {
         "name": t(f"zushi.level.{level}", lang),
         "programs": t("zushi.col.programs", lang),
@@ -147,7 +147,7 @@ with st.container(border=True):
             if k.below_baseline:
                 st.warning(t("zushi.below_baseline", lang))
                 st.markdown(f"**{t('zushi.field.circumstances_ja', lang)}**：{fmt.md_text(k.circumstances_ja)}")
-            st.plotly_chart(charts.target_progress(k, lang), config=charts.CONFIG, key=f"kpi_{k.sheet_no}")
+            ui.chart(charts.target_progress, k, lang, key=f"kpi_{k.sheet_no}")
             st.caption(f"{t('zushi.kpi_baseline', lang)}: {fmt.md_text(k.baseline_label_ja)} · "
                        f"{t('zushi.kpi_target', lang)}: {fmt.md_text(k.target_label_ja)}")
             if k.note_ja:

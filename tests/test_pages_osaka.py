@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from machi import paths
 from machi.db import run_query
 from machi.i18n import t
 from tests.apptest_support import open_page, texts
@@ -26,6 +27,11 @@ def test_page_renders_ranking_map_kinds_and_policy(lang):
     m = kinds["choroplethmap"]
     assert m["layout"]["map"]["style"] == "white-bg"  # no tiles: offline
     assert len(m["data"][0]["locations"]) == 24
+    # the boundaries come from this server: a relative URL to a copy of data/'s GeoJSON, byte for byte
+    url = m["data"][0]["geojson"]
+    assert url.startswith("app/static/osaka_city_wards_n03_2020-") and "//" not in url
+    assert (paths.STATIC_DIR / url.removeprefix("app/static/")).read_bytes() == \
+        (paths.data_dir() / "osaka/osaka_city_wards_n03_2020.geojson").read_bytes()
     body = texts(at)
     assert t("osaka.map_credit", lang) in body
     assert "空家法第14条第3項" in body and "空家法第12条" in body

@@ -189,7 +189,10 @@ def _got(v: Any) -> str:
     try:
         s = json.dumps(v, ensure_ascii=False, allow_nan=True)
     except (TypeError, ValueError):
-        s = repr(v)
+        try:
+            s = repr(v)
+        except ValueError:  # an int with more digits than Python prints
+            s = "(a number too long to show)"
     return s if len(s) <= 40 else s[:37] + "..."
 
 
@@ -223,6 +226,14 @@ def _type_en(v: Any) -> str:
     if isinstance(v, dict):
         return "an object"
     return type(v).__name__
+
+
+def _given_en(v: Any) -> str:
+    return "nothing (empty or null)" if v is None else f"{_type_en(v)} {_got(v)}"
+
+
+def _given_ja(v: Any) -> str:
+    return "入力値がありません" if v is None else f"入力値は{_type_ja(v)} {_got(v)}"
 
 
 def _fmt(x: float) -> str:
@@ -269,8 +280,8 @@ def _num(v: Any, path: str, lo: float, hi: float, lo_open: bool = False, unit: s
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         raise ValidationError(
             path,
-            f"must be a number {range_en}{unit_en}, got {_type_en(v)} {_got(v)}",
-            f"{range_ja}の数値{unit_ja}で指定してください（入力値は{_type_ja(v)} {_got(v)}）",
+            f"must be a number {range_en}{unit_en}, got {_given_en(v)}",
+            f"{range_ja}の数値{unit_ja}で指定してください（{_given_ja(v)}）",
         )
     if isinstance(v, float) and not math.isfinite(v):
         raise ValidationError(
@@ -286,13 +297,14 @@ def _num(v: Any, path: str, lo: float, hi: float, lo_open: bool = False, unit: s
 
 
 def _int(v: Any, path: str, lo: int, hi: int) -> int:
-    if isinstance(v, float) and math.isfinite(v) and v.is_integer():
+    whole_float = isinstance(v, float) and math.isfinite(v) and v.is_integer()
+    if whole_float and lo <= v <= hi:
         v = int(v)
-    if isinstance(v, bool) or not isinstance(v, int):
+    elif (isinstance(v, bool) or not isinstance(v, int)) and not whole_float:
         raise ValidationError(
             path,
-            f"must be a whole number from {lo:,} to {hi:,}, got {_type_en(v)} {_got(v)}",
-            f"{lo:,} 以上 {hi:,} 以下の整数で指定してください（入力値は{_type_ja(v)} {_got(v)}）",
+            f"must be a whole number from {lo:,} to {hi:,}, got {_given_en(v)}",
+            f"{lo:,} 以上 {hi:,} 以下の整数で指定してください（{_given_ja(v)}）",
         )
     if not lo <= v <= hi:
         raise ValidationError(
@@ -307,8 +319,8 @@ def _bool(v: Any, path: str) -> bool:
     if not isinstance(v, bool):
         raise ValidationError(
             path,
-            f"must be true or false, got {_type_en(v)} {_got(v)}",
-            f"true または false で指定してください（入力値は{_type_ja(v)} {_got(v)}）",
+            f"must be true or false, got {_given_en(v)}",
+            f"true または false で指定してください（{_given_ja(v)}）",
         )
     return v
 
@@ -318,8 +330,8 @@ def _choice(v: Any, path: str, allowed: Mapping[str, Any] | tuple[str, ...], wha
     if not isinstance(v, str):
         raise ValidationError(
             path,
-            f"must be a string naming the {what_en}, one of: {names}; got {_type_en(v)} {_got(v)}",
-            f"{what_ja}を次のいずれかの文字列で指定してください: {names}（入力値は{_type_ja(v)} {_got(v)}）",
+            f"must be a string naming the {what_en}, one of: {names}; got {_given_en(v)}",
+            f"{what_ja}を次のいずれかの文字列で指定してください: {names}（{_given_ja(v)}）",
         )
     if v not in allowed:
         raise ValidationError(
@@ -334,8 +346,8 @@ def _list(v: Any, path: str, min_len: int = 0) -> list:
     if not isinstance(v, list):
         raise ValidationError(
             path,
-            f"must be a list of objects, got {_type_en(v)} {_got(v)}",
-            f"オブジェクトの配列で指定してください（入力値は{_type_ja(v)} {_got(v)}）",
+            f"must be a list of objects, got {_given_en(v)}",
+            f"オブジェクトの配列で指定してください（{_given_ja(v)}）",
         )
     if len(v) < min_len:
         raise ValidationError(

@@ -1,0 +1,527 @@
+"""`python -m machi bench`: the app measured against Streamlit's floor, in one run (not a test).
+
+The reference (benchmarks/reference_app.py: one title, one plotly bar chart, one radio to trigger a
+rerun) and the app are started the same way (`python -m streamlit run …`, same config, same machine,
+same headless Chromium), so the ratios hold on a noisy machine. Measured:
+
+- cold start: process start → first page fully rendered in Chromium (median of --cold tries);
+- page switch and widget round trip in the browser (median of --tries per page) against the
+  reference's rerun round trip;
+- server-side script time per page, warm (median), from the app's own timing hook (machi.timing);
+- server RSS after visiting every page, and its growth per extra session over 10 sessions;
+- the Osaka vacancy page's queries over a synthetic housing table 100 × the national one;
+- the permit engine's evaluations per second.
+
+Prints a table and writes the whole result as JSON (--out). Needs the test tools
+(`pip install -r requirements-dev.txt`) and Debian's chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from machi import paths
+from machi.i18n import LANGUAGE_NAMES, t
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE_APP = ROOT / "benchmarks" / "reference_app.py"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+TARGETS = {"cold_start_ratio": 1.3, "round_trip_ratio": 1.5, "script_ms": 50.0, "query_ms": 100.0}
+
+#: the page is done: the script has finished, nothing is loading or stale, every chart is drawn
+#: (and the browser shows the expected page)
+READY = """(path) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')) return false;
+  if (![...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg'))) return false;
+  if (path !== null && location.pathname.replace(/^\/+/, '') !== (path === 'home' ? '' : path)) return false;
+  return true;
+}"""
+
+
+@dataclass(frozen=True)
+class Interaction:
+    """A widget a user touches on a page: a radio (click each option in turn) or a number input."""
+
+    kind: str  # "radio" | "number"
+    label_key: str
+    options: tuple = ()  # radio option label keys (or literal labels), number values
+
+
+#: (url path, navigation title key, interaction) of every page, in navigation order
+def app_pages() -> list[tuple[str, str, Interaction]]:
+    from machi.registry import modules
+
+    # the first value of each is a change from the page's default; an even number of touches ends on the default
+    lang_radio = Interaction("radio", "lang.label", (LANGUAGE_NAMES["en"], LANGUAGE_NAMES["ja"]))
+    per_module = {
+        "zushi": Interaction("radio", "zushi.budget_level", ("zushi.level.policy", "zushi.level.program")),
+        "asaka": Interaction("number", "asaka.pop_now", (150000, 141083)),
+        "osaka": Interaction("radio", "osaka.metric", ("osaka.metric.other_rate", "osaka.metric.rate")),
+        "yao": Interaction("number", "yao.site_area", (2600, 2400)),
+    }
+    pages = [("home", "nav.home", lang_radio)]
+    for m in modules():
+        for p in m.pages:
+            pages.append((p.url_path, p.title_key, per_module.get(p.url_path, lang_radio)))
+    pages.append(("sources", "nav.sources", lang_radio))
+    return pages
+
+
+# --- servers and browsers -----------------------------------------------------------------------
+
+
+@dataclass
+class Server:
+    proc: subprocess.Popen
+    base: str
+    started: float  # perf_counter at Popen
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def server(script: Path, env: dict[str, str], log: Path, timeout: float = 120.0):
+    """`python -m streamlit run <script>` on a free port; yields once /_stcore/health says ok."""
+    port = _free_port()
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("w") as out:
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+             "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
+                        break
+                except OSError:
+                    pass
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"{script.name} did not start; see {log}")
+                time.sleep(0.05)
+            yield Server(proc, base, started)
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of a process in MiB (Linux /proc; None elsewhere)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+class Session:
+    """A browser session (its own context) that refuses any request outside the local server and
+    counts the script runs the server reports finished (ForwardMsg.script_finished on the websocket:
+    a fast rerun can start and end within one frame, so the page's own state flag may never flicker)."""
+
+    def __init__(self, browser, base: str):
+        self.base = base
+        self.finished = 0
+        self.errors: list[str] = []
+        self.context = browser.new_context(viewport={"width": 1440, "height": 1000}, locale="ja-JP")
+        self.context.route("**/*", lambda route: route.continue_()
+                           if route.request.url.startswith((base, "data:", "blob:")) else route.abort())
+        self.page = self.context.new_page()
+        self.page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _frame(self, payload) -> None:
+        if isinstance(payload, str):
+            return
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        msg = ForwardMsg()
+        try:
+            msg.ParseFromString(payload)
+        except Exception:  # noqa: BLE001 - not a ForwardMsg: not ours to count
+            return
+        if msg.WhichOneof("type") == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+            self.finished += 1
+
+    def timed(self, action, path: str | None = None, timeout_s: float = 60.0) -> float:
+        """Milliseconds from the user's action to the page fully rendered again after a finished run."""
+        before = self.finished
+        start = time.perf_counter()
+        action()
+        deadline = start + timeout_s
+        while self.finished <= before:
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"no script run finished within {timeout_s:.0f} s")
+            self.page.wait_for_timeout(2)
+        self.page.wait_for_function(READY, arg=path, timeout=timeout_s * 1000, polling="raf")
+        errors = self.page.locator('[data-testid="stException"]')
+        if errors.count():
+            raise RuntimeError(f"an exception box on {self.page.url}: {errors.first.inner_text()[:300]}")
+        return (time.perf_counter() - start) * 1000
+
+    def open(self, path: str = "home") -> float:
+        return self.timed(lambda: self.page.goto(self.base + "/" + ("" if path == "home" else path)), path, timeout_s=120.0)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def click_nav(page, title: str):
+    return lambda: page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title, exact=True).click()
+
+
+def _label(key_or_text: str, lang: str) -> str:
+    return t(key_or_text, lang) if "." in key_or_text else key_or_text
+
+
+def interact(page, inter: Interaction, step: int, lang: str):
+    """The action for the step-th touch of a page's widget (alternating values)."""
+    label = _label(inter.label_key, lang)
+    if inter.kind == "radio":
+        option = _label(inter.options[step % len(inter.options)], lang)
+        group = page.get_by_role("radiogroup", name=label)
+        return lambda: group.get_by_text(option, exact=True).click()
+    value = inter.options[step % len(inter.options)]
+    box = page.get_by_label(label, exact=True)
+
+    def act():
+        box.fill(str(value))
+        box.press("Enter")
+    return act
+
+
+# --- the measurements ---------------------------------------------------------------------------
+
+
+def _median(xs: list[float]) -> float:
+    return statistics.median(xs) if xs else float("nan")
+
+
+def _p90(xs: list[float]) -> float:
+    return statistics.quantiles(xs, n=10)[-1] if len(xs) >= 2 else float("nan")
+
+
+def cold_starts(browser, script: Path, env: dict, logs: Path, name: str, i: int) -> float:
+    with server(script, env, logs / f"{name}-cold-{i}.log") as srv:
+        session = Session(browser, srv.base)
+        try:
+            session.open("home")
+            return (time.perf_counter() - srv.started) * 1000
+        finally:
+            session.close()
+
+
+def visit_every_page(session: Session, pages, lang: str = "ja") -> None:
+    """One session's walk through every page (used for warm-up and for the memory sessions)."""
+    session.open("home")
+    for url_path, nav_key, _ in pages[1:]:
+        session.timed(click_nav(session.page, t(nav_key, lang)), url_path)
+
+
+def measure_reference(browser, tries: int, cold: int, logs: Path) -> dict:
+    out: dict = {"cold_start_ms": []}
+    for i in range(cold):
+        out["cold_start_ms"].append(cold_starts(browser, REFERENCE_APP, {}, logs, "reference", i))
+    with server(REFERENCE_APP, {}, logs / "reference.log") as srv:
+        session = Session(browser, srv.base)
+        session.open("home")
+        radio = Interaction("radio", "Series", ("B", "A"))
+        for i in range(2):  # warm up
+            session.timed(interact(session.page, radio, i, "ja"))
+        reruns = [session.timed(interact(session.page, radio, i, "ja")) for i in range(tries + tries % 2)]
+        out["rerun_ms"] = reruns
+        out["rss_one_session_mb"] = rss_mb(srv.proc.pid)
+        extra = []
+        for _ in range(9):
+            other = Session(browser, srv.base)
+            other.open("home")
+            other.timed(interact(other.page, radio, 0, "ja"))
+            extra.append(other)
+        time.sleep(1)
+        out["rss_ten_sessions_mb"] = rss_mb(srv.proc.pid)
+        for other in extra + [session]:
+            other.close()
+    return out
+
+
+def measure_app(browser, db: Path, tries: int, cold: int, logs: Path) -> dict:
+    pages = app_pages()
+    timings = logs / "app-timings.jsonl"
+    env = {"MACHI_DB": str(db), "MACHI_TIMINGS": str(timings)}
+    out: dict = {"cold_start_ms": [], "page_switch_ms": {}, "widget_ms": {}}
+    for i in range(cold):
+        out["cold_start_ms"].append(cold_starts(browser, ROOT / "app.py", {"MACHI_DB": str(db)}, logs, "app", i))
+    timings.unlink(missing_ok=True)
+    with server(ROOT / "app.py", env, logs / "app.log") as srv:
+        session = Session(browser, srv.base)
+        page = session.page
+        visit_every_page(session, pages)  # warm-up: imports, caches, the first figure of each page
+        out["rss_one_session_mb"] = rss_mb(srv.proc.pid)
+        warm_from = len(timings.read_text().splitlines())
+        titles = [(p, t(k, "ja"), None) for p, k, _ in pages]
+        # page switches: round the navigation `tries` times, timing the arrival on each page
+        for p, _, _ in pages:
+            out["page_switch_ms"][p] = []
+        for _ in range(tries):
+            for p, nav, title in titles[1:] + titles[:1]:
+                out["page_switch_ms"][p].append(session.timed(click_nav(page, nav), p))
+        # a widget on each page, `tries` touches
+        for (p, nav, title), (_, _, inter) in zip(titles, pages):
+            session.timed(click_nav(page, nav), p)
+            for i in range(2):  # warm up
+                session.timed(interact(page, inter, i, "ja"))
+            # an even number of touches: the page ends as it began (in Japanese, say)
+            out["widget_ms"][p] = [session.timed(interact(page, inter, i, "ja")) for i in range(tries + tries % 2)]
+        runs = [json.loads(line) for line in timings.read_text().splitlines()[warm_from:]]
+        out["script_ms"] = {p: [r["ms"] for r in runs if r["page"] == p and r["outcome"] == "ok"] for p, _, _ in pages}
+        # memory: nine more sessions, each through every page, all kept open
+        extra = []
+        for _ in range(9):
+            other = Session(browser, srv.base)
+            visit_every_page(other, pages)
+            extra.append(other)
+        time.sleep(1)
+        out["rss_ten_sessions_mb"] = rss_mb(srv.proc.pid)
+        errors = [line for line in (logs / "app.log").read_text(errors="replace").splitlines()
+                  if "Traceback" in line or "Error" in line]
+        out["server_log_errors"] = errors[:20]
+        out["page_errors"] = [e for other in extra + [session] for e in other.errors][:20]
+        for other in extra + [session]:
+            other.close()
+    return out
+
+
+def scaled_database(db: Path, target: Path, factor: int = 100) -> int:
+    """A copy of the database whose housing table holds `factor` × the latest survey's national table
+    (the real rows plus copies under unused survey years). Returns the row count."""
+    import duckdb
+
+    shutil.copy(db, target)
+    con = duckdb.connect(str(target))
+    try:
+        latest = con.execute("SELECT max(survey_year) FROM housing_vacancy").fetchone()[0]
+        used = {y for (y,) in con.execute("SELECT DISTINCT survey_year FROM housing_vacancy").fetchall()}
+        spare = [y for y in range(1948, 2101) if y not in used][: factor - 1]
+        for year in spare:
+            con.execute("INSERT INTO housing_vacancy SELECT * REPLACE (CAST(? AS INTEGER) AS survey_year) "
+                        "FROM housing_vacancy WHERE survey_year = ?", [year, latest])
+        con.execute("CHECKPOINT")
+        return con.execute("SELECT count(*) FROM housing_vacancy").fetchone()[0]
+    finally:
+        con.close()
+
+
+def measure_queries(db: Path, tmp: Path, tries: int) -> dict:
+    from machi import db as machi_db
+
+    scaled = tmp / "scaled.duckdb"
+    rows = scaled_database(db, scaled)
+    con = machi_db.connect_read_only(scaled)
+    try:
+        year = int(con.execute("SELECT max(survey_year) FROM housing_vacancy").fetchone()[0])
+        cases = {
+            "osaka_wards": {},
+            "housing_areas": {},
+            "housing_area_compare": {"codes": ["27100", "14208", "11227", "27212", "27000", "00000"], "year": 2023},
+            "osaka_wards_ranked": {"year": None},
+            "housing_vacancy": {},
+        }
+        out = {"rows": rows, "latest_year_in_copy": year, "ms": {}, "result_rows": {}}
+        for name, params in cases.items():
+            machi_db.run_query(con, name, params)  # warm
+            times = []
+            for _ in range(tries):
+                start = time.perf_counter()
+                df = machi_db.run_query(con, name, params)
+                times.append((time.perf_counter() - start) * 1000)
+            out["ms"][name] = times
+            out["result_rows"][name] = len(df)
+        return out
+    finally:
+        con.close()
+
+
+def measure_permit(seconds: float = 2.0) -> dict:
+    from machi.permit.bench import rate
+    from machi.permit.engine import evaluate
+    from machi.permit.examples import example
+    from machi.permit.model import parse_application
+    from machi.permit.rules import load_rules
+
+    rules = load_rules()
+    app = parse_application(example("facilities_pass")["application"], rules)
+    return {"example": "facilities_pass",
+            "evaluations_per_s": rate(lambda: evaluate(app, rules), seconds),
+            "with_messages_per_s": rate(lambda: evaluate(app, rules).to_dict(), seconds)}
+
+
+def machine() -> dict:
+    import duckdb
+    import plotly
+    import streamlit
+
+    cpu = "?"
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor() or "?"
+    mem = None
+    try:
+        mem = round(int(Path("/proc/meminfo").read_text().split()[1]) / 1024 / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    chromium = subprocess.run([_chromium(), "--version"], capture_output=True, text=True).stdout.strip()
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": mem, "os": platform.platform(),
+            "python": platform.python_version(), "streamlit": streamlit.__version__, "duckdb": duckdb.__version__,
+            "plotly": plotly.__version__, "chromium": chromium}
+
+
+def _chromium() -> str:
+    for name in ("chromium", "chromium-browser"):
+        if shutil.which(name):
+            return shutil.which(name)
+    raise SystemExit("machi bench: Debian's chromium is needed (apt-get install chromium fonts-noto-cjk)")
+
+
+def summarise(ref: dict, app: dict, queries: dict, permit: dict) -> dict:
+    ref_cold, ref_rerun = _median(ref["cold_start_ms"]), _median(ref["rerun_ms"])
+    app_cold = _median(app["cold_start_ms"])
+    pages = {}
+    for p in app["page_switch_ms"]:
+        switch, widget, script = (_median(app["page_switch_ms"][p]), _median(app["widget_ms"][p]),
+                                  _median(app["script_ms"][p]))
+        pages[p] = {"switch_ms": switch, "switch_ratio": switch / ref_rerun, "widget_ms": widget,
+                    "widget_ratio": widget / ref_rerun, "script_ms": script, "script_p90_ms": _p90(app["script_ms"][p]),
+                    "script_runs": len(app["script_ms"][p])}
+    per_session = lambda d: (d["rss_ten_sessions_mb"] - d["rss_one_session_mb"]) / 9  # noqa: E731
+    return {
+        "cold_start": {"reference_ms": ref_cold, "app_ms": app_cold, "ratio": app_cold / ref_cold},
+        "reference_rerun_ms": ref_rerun,
+        "pages": pages,
+        "memory_mb": {"reference_one_session": ref["rss_one_session_mb"], "app_one_session": app["rss_one_session_mb"],
+                      "reference_per_extra_session": per_session(ref), "app_per_extra_session": per_session(app),
+                      "app_ten_sessions": app["rss_ten_sessions_mb"]},
+        "queries": {"rows": queries["rows"], **{n: _median(v) for n, v in queries["ms"].items()}},
+        "permit": permit,
+    }
+
+
+def verdicts(s: dict) -> list[tuple[str, str, str, bool]]:
+    """(what, measured, target, met) for every target of the issue."""
+    rows = [("cold start / reference", f"{s['cold_start']['ratio']:.2f}×", f"≤ {TARGETS['cold_start_ratio']}×",
+             s["cold_start"]["ratio"] <= TARGETS["cold_start_ratio"])]
+    for p, v in s["pages"].items():
+        rows.append((f"{p}: page switch / reference rerun", f"{v['switch_ratio']:.2f}× ({v['switch_ms']:.0f} ms)",
+                     f"≤ {TARGETS['round_trip_ratio']}×", v["switch_ratio"] <= TARGETS["round_trip_ratio"]))
+        rows.append((f"{p}: widget / reference rerun", f"{v['widget_ratio']:.2f}× ({v['widget_ms']:.0f} ms)",
+                     f"≤ {TARGETS['round_trip_ratio']}×", v["widget_ratio"] <= TARGETS["round_trip_ratio"]))
+        rows.append((f"{p}: script time (median)", f"{v['script_ms']:.1f} ms", f"≤ {TARGETS['script_ms']:.0f} ms",
+                     v["script_ms"] <= TARGETS["script_ms"]))
+    for n, ms in s["queries"].items():
+        if n != "rows":
+            rows.append((f"query {n} ({s['queries']['rows']:,} rows)", f"{ms:.1f} ms", f"≤ {TARGETS['query_ms']:.0f} ms",
+                         ms <= TARGETS["query_ms"]))
+    return rows
+
+
+def report(s: dict, info: dict) -> str:
+    lines = [f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gib']} GiB; {info['os']}",
+             f"Python {info['python']}, Streamlit {info['streamlit']}, DuckDB {info['duckdb']}, plotly {info['plotly']}, "
+             f"{info['chromium']}", "",
+             f"Cold start: reference {s['cold_start']['reference_ms']:.0f} ms, app {s['cold_start']['app_ms']:.0f} ms",
+             f"Reference rerun round trip: {s['reference_rerun_ms']:.0f} ms", ""]
+    lines.append(f"{'page':10s} {'switch ms':>10s} {'×ref':>6s} {'widget ms':>10s} {'×ref':>6s} {'script ms':>10s} {'p90':>7s}")
+    for p, v in s["pages"].items():
+        lines.append(f"{p:10s} {v['switch_ms']:10.0f} {v['switch_ratio']:6.2f} {v['widget_ms']:10.0f} "
+                     f"{v['widget_ratio']:6.2f} {v['script_ms']:10.1f} {v['script_p90_ms']:7.1f}")
+    m = s["memory_mb"]
+    lines += ["", f"Server RSS after every page: app {m['app_one_session']:.0f} MiB (reference {m['reference_one_session']:.0f} MiB); "
+              f"per extra session: app {m['app_per_extra_session']:.1f} MiB, reference {m['reference_per_extra_session']:.1f} MiB",
+              f"Queries over {s['queries']['rows']:,} housing rows (median ms): "
+              + ", ".join(f"{n} {v:.1f}" for n, v in s["queries"].items() if n != "rows"),
+              f"Permit engine: {s['permit']['evaluations_per_s']:,.0f} evaluations/s "
+              f"({s['permit']['with_messages_per_s']:,.0f}/s with every message formatted)", "", "Targets:"]
+    for what, measured, target, met in verdicts(s):
+        lines.append(f"  {'✓ met ' if met else '✗ MISSED'}  {what}: {measured} (target {target})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m machi bench", description=__doc__.split("\n\n")[0])
+    p.add_argument("--tries", type=int, default=20, help="round trips per page and query runs (default 20)")
+    p.add_argument("--cold", type=int, default=3, help="cold starts of each app (default 3)")
+    p.add_argument("--out", type=Path, default=ROOT / "artifacts" / "bench" / "bench.json", help="JSON result file")
+    args = p.parse_args(argv)
+    return run(args.tries, args.cold, args.out)
+
+
+def run(tries: int, cold: int, out: Path) -> int:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        print("machi bench: needs the test tools: pip install -r requirements-dev.txt", file=sys.stderr)
+        return 2
+    from machi.build import build
+
+    logs = out.parent / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    info = machine()
+    with tempfile.TemporaryDirectory(prefix="machi-bench-") as tmp:
+        db = Path(tmp) / "machi.duckdb"
+        started = time.perf_counter()
+        build(db)
+        build_ms = (time.perf_counter() - started) * 1000
+        print(f"database built in {build_ms:.0f} ms; measuring (a few minutes)…", file=sys.stderr)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=_chromium(), headless=True, args=CHROMIUM_ARGS)
+            try:
+                ref = measure_reference(browser, tries, cold, logs)
+                print("reference measured", file=sys.stderr)
+                app = measure_app(browser, db, tries, cold, logs)
+                print("app measured", file=sys.stderr)
+            finally:
+                browser.close()
+        queries = measure_queries(db, Path(tmp), tries)
+    permit = measure_permit()
+    summary = summarise(ref, app, queries, permit)
+    result = {"when": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "machine": info, "tries": tries, "cold_starts": cold,
+              "database_build_ms": build_ms, "targets": TARGETS, "summary": summary,
+              "verdicts": [dict(zip(("what", "measured", "target", "met"), v)) for v in verdicts(summary)],
+              "raw": {"reference": ref, "app": app, "queries": queries}, "data_dir": str(paths.data_dir())}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(report(summary, info))
+    print(f"\n(JSON: {out})")
+    return 0
