@@ -144,3 +144,30 @@ def green_share_scenario(city_area_km2, *, share_now_pct: float, share_target_pc
     now = ha * share_now_pct / 100
     target = ha * share_target_pct / 100
     return GreenShareScenario(ha, now, target, target - now)
+
+
+def measure_outline(measures: pd.DataFrame, plan_label: str, future_label: str) -> list[tuple[str, str]]:
+    """The measure tree as text: (policy title, Markdown list of its pillars, measures and targets) per
+    policy, ★ marking the priority measures. Text from the plan is escaped for Markdown."""
+    from machi import fmt
+
+    by_parent: dict[str, list] = {}
+    for row in measures.itertuples():
+        by_parent.setdefault("" if fmt.is_missing(row.parent_id) else row.parent_id, []).append(row)
+    out = []
+    for policy in (r for r in measures.itertuples() if r.level == "policy"):
+        lines: list[str] = []
+
+        def walk(node_id: str, depth: int) -> None:
+            for c in by_parent.get(node_id, []):
+                star = "★ " if c.is_priority else ""
+                lines.append(f"{'  ' * depth}- {star}**{fmt.md_text(c.number_label or '')}** {fmt.md_text(c.name_ja)}")
+                if c.plan_target_ja:
+                    lines.append(f"{'  ' * (depth + 1)}- {plan_label}: {fmt.md_text(c.plan_target_ja)}")
+                if c.future_target_ja:
+                    lines.append(f"{'  ' * (depth + 1)}- {future_label}: {fmt.md_text(c.future_target_ja)}")
+                walk(c.node_id, depth + 1)
+
+        walk(policy.node_id, 0)
+        out.append((f"{policy.number_label or ''} {policy.name_ja}", "\n".join(lines) or "—"))
+    return out

@@ -355,7 +355,6 @@ def measure_queries(db: Path, tmp: Path, tries: int) -> dict:
             "housing_areas": {},
             "housing_area_compare": {"codes": ["27100", "14208", "11227", "27212", "27000", "00000"], "year": 2023},
             "osaka_wards_ranked": {"year": None},
-            "housing_vacancy": {},
         }
         out = {"rows": rows, "latest_year_in_copy": year, "ms": {}, "result_rows": {}}
         for name, params in cases.items():

@@ -23,19 +23,30 @@ _RECHECK_SECONDS = 2.0
 # --- language -------------------------------------------------------------------------------------
 
 
+def _language_chosen() -> None:
+    st.session_state["_lang"] = st.session_state["lang_switch"]
+
+
 def language_switch() -> str:
     """The sidebar language switch, Japanese by default. The choice is kept in the URL as ?lang=ja /
     ?lang=en, so a shared link opens in its language; it is written back on every run because a page
-    switch clears the URL's parameters."""
-    if st.session_state.get("lang") not in LANGUAGES:  # first run of the session: take the URL's
-        st.session_state["lang"] = normalise_language(st.query_params.get("lang"))
-    lang = st.sidebar.radio(
+    switch clears the URL's parameters.
+
+    The session's language lives in its own state (`_lang`), set from the link on the first run and
+    by the radio's callback when the user picks one; the radio only shows it. (Kept as the radio's
+    own state, a link's language was lost on the first page switch: the browser sent back the
+    radio's first option.)"""
+    if st.session_state.get("_lang") not in LANGUAGES:  # first run of the session: the link's language
+        st.session_state["_lang"] = normalise_language(st.query_params.get("lang"))
+    lang = st.session_state["_lang"]
+    st.session_state["lang_switch"] = lang
+    st.sidebar.radio(
         t("lang.label"),
         LANGUAGES,
         format_func=LANGUAGE_NAMES.__getitem__,
-        key="lang",
+        key="lang_switch",
         horizontal=True,
-        persist_state="session",  # keep the choice across page switches
+        on_change=_language_chosen,
     )
     st.query_params["lang"] = lang
     return lang
@@ -54,9 +65,9 @@ def current_language() -> str:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         # keep the language across the rerun (the switch was not drawn in this run)
-        st.session_state["lang"] = normalise_language(st.session_state.get("lang") or st.query_params.get("lang"))
+        st.session_state["_lang"] = normalise_language(st.session_state.get("_lang") or st.query_params.get("lang"))
         st.rerun()
-    return normalise_language(st.session_state.get("lang", DEFAULT_LANGUAGE))
+    return normalise_language(st.session_state.get("_lang", DEFAULT_LANGUAGE))
 
 
 # --- database -------------------------------------------------------------------------------------
@@ -270,6 +281,19 @@ def chart(builder, *args, key: str, where=st, **kwargs) -> None:
     input for the whole server (inputs are hashed; a figure is never changed after it is built), so a
     rerun only pays for sending it."""
     where.plotly_chart(_figure(builder.__name__, args, kwargs), config=charts.CONFIG, key=key)
+
+
+@st.cache_data(show_spinner=False, max_entries=256, hash_funcs={pd.DataFrame: _frame_hash, pd.Series: _frame_hash})
+def _memo(module: str, name: str, args: tuple, kwargs: dict):
+    import importlib
+
+    return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+
+def memo(fn, *args, **kwargs):
+    """`fn(*args, **kwargs)` for a pure function of the package, computed once per distinct input
+    (derived tables and texts the pages show on every rerun)."""
+    return _memo(fn.__module__, fn.__qualname__, args, kwargs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

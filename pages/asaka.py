@@ -58,10 +58,8 @@ for n, i in enumerate(indicators.itertuples()):
             else:
                 st.markdown(t("asaka.projected", lang, year=f"{p.projected_year:.1f}",
                               pace=f"{fmt.signed(p.recent_pace, d + 2)}{change_unit}"))
-        st.plotly_chart(
-            charts.glide_path(i, paths[paths.indicator_id == i.indicator_id], observed, lang),
-            config=charts.CONFIG, key=f"path_{i.indicator_id}",
-        )
+        ui.chart(charts.glide_path, i, paths[paths.indicator_id == i.indicator_id], observed, lang,
+                 key=f"path_{i.indicator_id}")
 
 table = paths.pivot(index="year", columns="indicator_id", values="required_value").reset_index()
 with st.expander(t("asaka.path_table", lang)):
@@ -74,7 +72,7 @@ facts = ui.query("asaka_facts")
 with st.container(border=True):
     st.header(t("asaka.green_cover", lang))
     st.warning(t("asaka.green_cover_not_share", lang))
-    st.plotly_chart(charts.green_cover(cover, lang), config=charts.CONFIG, key="green_cover")
+    ui.chart(charts.green_cover, cover, lang, key="green_cover")
     loss = facts[facts.fact_id == "green_loss_50y"]
     for f in loss.itertuples():
         st.markdown(t("asaka.cover_quote", lang, text=fmt.md_text(f.text_ja)))
@@ -85,26 +83,11 @@ measures = ui.query("asaka_measures")
 with st.container(border=True):
     st.header(t("asaka.measures", lang))
     st.caption(t("asaka.measures_note", lang))
-    st.plotly_chart(charts.measures_tree(measures, lang), config=charts.CONFIG, key="measures_tree")
-    children = measures.groupby(measures.parent_id.fillna(""))
-    for policy in measures[measures.level == "policy"].itertuples():
-        with st.expander(f"{policy.number_label or ''} {policy.name_ja}"):
-            lines = []
-
-            def walk(node_id: str, depth: int) -> None:
-                if node_id not in children.groups:
-                    return
-                for c in children.get_group(node_id).itertuples():
-                    star = "★ " if c.is_priority else ""
-                    lines.append(f"{'  ' * depth}- {star}**{fmt.md_text(c.number_label or '')}** {fmt.md_text(c.name_ja)}")
-                    if c.plan_target_ja:
-                        lines.append(f"{'  ' * (depth + 1)}- {t('asaka.plan_target', lang)}: {fmt.md_text(c.plan_target_ja)}")
-                    if c.future_target_ja:
-                        lines.append(f"{'  ' * (depth + 1)}- {t('asaka.future_target', lang)}: {fmt.md_text(c.future_target_ja)}")
-                    walk(c.node_id, depth + 1)
-
-            walk(policy.node_id, 0)
-            st.markdown("\n".join(lines) or "—")
+    ui.chart(charts.measures_tree, measures, lang, key="measures_tree")
+    outline = ui.memo(asaka.measure_outline, measures, t("asaka.plan_target", lang), t("asaka.future_target", lang))
+    for title, body in outline:
+        with st.expander(title):
+            st.markdown(body)
     numeric = measures[measures.plan_target_value.notna()]
     for m in numeric.itertuples():
         now = m.current_value if not fmt.is_missing(m.current_value) else m.current_value_derived
@@ -127,51 +110,67 @@ park = indicators.loc["park_area_per_person"]
 share = indicators.loc["green_space_share"]
 left, right = st.columns(2)
 
-with left.container(border=True):
-    st.subheader(t("asaka.park_calc", lang))
-    pop_default = defaults.loc["population_2020"]
-    pop = ui.url_number(t("asaka.pop_now", lang), "pop", float(pop_default.value), step=1000.0, format="%.0f")
-    st.caption(t("asaka.default_source", lang, label=pop_default.label_ja if lang == "ja" else pop_default.label_en,
-                 value=fmt.number(pop_default.value), unit=pop_default.unit,
-                 source=pop_default.source_title_ja if lang == "ja" else pop_default.source_title_en))
-    pop_year = ui.url_number(t("asaka.pop_year", lang), "pop_year", 2020.0, step=1.0, format="%.0f")
-    mode = ui.url_choice(t("asaka.pop_2035_mode", lang), ["number", "rate"], "mode",
-                         format_func=lambda m: t(f"asaka.mode.{m}", lang), widget="radio")
-    if mode == "number":
-        pop35, rate = ui.url_number(t("asaka.pop_2035", lang), "pop35", None, step=1000.0, format="%.0f"), None
-    else:
-        pop35, rate = None, ui.url_number(t("asaka.rate", lang), "rate", None, step=0.1, format="%.2f")
-    try:
-        s = asaka.park_scenario(pop, pop35, rate, population_year=pop_year, mode=mode,
-                                per_person_now_m2=park.baseline_value, per_person_target_m2=park.target_value)
-    except InputError as e:
-        (st.info if e.missing else st.error)(e.message(lang))
-    else:
-        ui.metric_row([
-            (t("asaka.park_now", lang, value=f"{park.baseline_value:.2f}"), f"{fmt.number(s.area_now_ha, 2)} ha", None),
-            (t("asaka.park_need", lang, value=f"{park.target_value:.2f}"), f"{fmt.number(s.area_needed_2035_ha, 2)} ha", None),
-            (t("asaka.park_add", lang), f"{fmt.signed(s.to_add_ha, 2)} ha", None),
-        ])
-        st.caption(t("asaka.park_formula", lang, pop=fmt.number(s.population_now), pop35=fmt.number(s.population_2035),
-                     now=park.baseline_value, target=park.target_value))
 
-with right.container(border=True):
-    st.subheader(t("asaka.share_calc", lang))
-    area_default = defaults.loc["city_area_km2"]
-    area = ui.url_number(t("asaka.city_area", lang), "area", float(area_default.value), step=0.01, format="%.2f")
-    st.caption(t("asaka.default_source", lang, label=area_default.label_ja if lang == "ja" else area_default.label_en,
-                 value=fmt.number(area_default.value, 2), unit=area_default.unit,
-                 source=area_default.source_title_ja if lang == "ja" else area_default.source_title_en))
-    try:
-        g = asaka.green_share_scenario(area, share_now_pct=share.baseline_value, share_target_pct=share.target_value)
-    except InputError as e:
-        (st.info if e.missing else st.error)(e.message(lang))
-    else:
-        ui.metric_row([
-            (t("asaka.share_now", lang, pct=f"{share.baseline_value:.1f}"), f"{fmt.number(g.now_ha, 1)} ha", None),
-            (t("asaka.share_target", lang, pct=f"{share.target_value:.1f}"), f"{fmt.number(g.target_ha, 1)} ha", None),
-            (t("asaka.share_add", lang), f"{fmt.signed(g.to_add_ha, 1)} ha", None),
-        ])
-        st.caption(t("asaka.share_formula", lang, area=fmt.number(g.city_area_ha, 0)))
+@st.fragment
+def park_calculator():
+    """Park area per person what-if: its inputs rerun only this part."""
+    with st.container(border=True):
+        st.subheader(t("asaka.park_calc", lang))
+        pop_default = defaults.loc["population_2020"]
+        pop = ui.url_number(t("asaka.pop_now", lang), "pop", float(pop_default.value), step=1000.0, format="%.0f")
+        st.caption(t("asaka.default_source", lang, label=pop_default.label_ja if lang == "ja" else pop_default.label_en,
+                     value=fmt.number(pop_default.value), unit=pop_default.unit,
+                     source=pop_default.source_title_ja if lang == "ja" else pop_default.source_title_en))
+        pop_year = ui.url_number(t("asaka.pop_year", lang), "pop_year", 2020.0, step=1.0, format="%.0f")
+        mode = ui.url_choice(t("asaka.pop_2035_mode", lang), ["number", "rate"], "mode",
+                             format_func=lambda m: t(f"asaka.mode.{m}", lang), widget="radio")
+        if mode == "number":
+            pop35, rate = ui.url_number(t("asaka.pop_2035", lang), "pop35", None, step=1000.0, format="%.0f"), None
+        else:
+            pop35, rate = None, ui.url_number(t("asaka.rate", lang), "rate", None, step=0.1, format="%.2f")
+        try:
+            s = asaka.park_scenario(pop, pop35, rate, population_year=pop_year, mode=mode,
+                                    per_person_now_m2=park.baseline_value, per_person_target_m2=park.target_value)
+        except InputError as e:
+            (st.info if e.missing else st.error)(e.message(lang))
+        else:
+            ui.metric_row([
+                (t("asaka.park_now", lang, value=f"{park.baseline_value:.2f}"), f"{fmt.number(s.area_now_ha, 2)} ha", None),
+                (t("asaka.park_need", lang, value=f"{park.target_value:.2f}"), f"{fmt.number(s.area_needed_2035_ha, 2)} ha", None),
+                (t("asaka.park_add", lang), f"{fmt.signed(s.to_add_ha, 2)} ha", None),
+            ])
+            st.caption(t("asaka.park_formula", lang, pop=fmt.number(s.population_now), pop35=fmt.number(s.population_2035),
+                         now=park.baseline_value, target=park.target_value))
+
+
+with left:
+    park_calculator()
+
+
+@st.fragment
+def share_calculator():
+    """Green-space share what-if: its input reruns only this part."""
+    with st.container(border=True):
+        st.subheader(t("asaka.share_calc", lang))
+        area_default = defaults.loc["city_area_km2"]
+        area = ui.url_number(t("asaka.city_area", lang), "area", float(area_default.value), step=0.01, format="%.2f")
+        st.caption(t("asaka.default_source", lang, label=area_default.label_ja if lang == "ja" else area_default.label_en,
+                     value=fmt.number(area_default.value, 2), unit=area_default.unit,
+                     source=area_default.source_title_ja if lang == "ja" else area_default.source_title_en))
+        try:
+            g = asaka.green_share_scenario(area, share_now_pct=share.baseline_value, share_target_pct=share.target_value)
+        except InputError as e:
+            (st.info if e.missing else st.error)(e.message(lang))
+        else:
+            ui.metric_row([
+                (t("asaka.share_now", lang, pct=f"{share.baseline_value:.1f}"), f"{fmt.number(g.now_ha, 1)} ha", None),
+                (t("asaka.share_target", lang, pct=f"{share.target_value:.1f}"), f"{fmt.number(g.target_ha, 1)} ha", None),
+                (t("asaka.share_add", lang), f"{fmt.signed(g.to_add_ha, 1)} ha", None),
+            ])
+            st.caption(t("asaka.share_formula", lang, area=fmt.number(g.city_area_ha, 0)))
+
+
+with right:
+    share_calculator()
 
 ui.source_footer(["asaka_green_plan_2026", "census_2020_asaka", "gsi_area_asaka"], lang)

@@ -29,37 +29,44 @@ ui.metric_row([
      f"{fmt.percent(wards.vacancy_rate_pct.max(), 1)}", None),
 ])
 
-# --- ranking and map -----------------------------------------------------------------------------
-with st.container(border=True):
-    st.subheader(t("osaka.ranking", lang, year=year))
-    metric = ui.url_choice(t("osaka.metric", lang), ["vacancy_rate_pct", "vacant_other_rate_pct"], "metric",
-                           format_func=lambda m: t("osaka.metric.rate" if m == "vacancy_rate_pct" else "osaka.metric.other_rate", lang),
-                           widget="radio")
-    label = t("osaka.metric.rate" if metric == "vacancy_rate_pct" else "osaka.metric.other_rate", lang)
-    reference = [(t(f"osaka.ref.{k}", lang), refs.loc[k][metric]) for k in ("city", "prefecture", "national")]
-    left, right = st.columns([1, 1])
-    ui.chart(charts.ward_ranking, wards, reference, metric, lang, key="ranking", where=left)
-    ui.chart(charts.ward_map, wards, ui.static_url(WARDS_GEOJSON), ui.geo_center(WARDS_GEOJSON), metric, label, lang,
-             key="map", where=right)
-    right.caption(t("osaka.map_credit", lang))
-    st.caption(t("osaka.derived_rates", lang))
 
-# --- kinds per ward ------------------------------------------------------------------------------
-with st.container(border=True):
-    st.subheader(t("osaka.kinds", lang, year=year))
-    st.caption(t("osaka.kinds_note", lang))
-    ordered = wards.sort_values(metric, ascending=False)
-    ui.chart(charts.vacancy_kinds, ordered, lang, key="kinds")
-    table_columns = ["ward_ja", "dwellings_total", "vacant_total", "vacancy_rate_pct", "vacant_other",
-                     "vacant_other_rate_pct", "vacant_rental", "vacant_for_sale", "vacant_secondary"]
-    shown = ordered[table_columns].assign(
-        vacancy_rate_pct=ordered.vacancy_rate_pct.map(lambda v: fmt.percent(v, 1)),
-        vacant_other_rate_pct=ordered.vacant_other_rate_pct.map(lambda v: fmt.percent(v, 1)),
-        **{c: ordered[c].map(fmt.number) for c in ("dwellings_total", "vacant_total", "vacant_other",
-                                                   "vacant_rental", "vacant_for_sale", "vacant_secondary")},
-    ).rename(columns={c: t(f"osaka.col.{c}", lang) for c in table_columns})
-    st.dataframe(shown, hide_index=True)
-    ui.download_csv(rows, "osaka_wards", lang, key="download_wards")
+# --- ranking and map -----------------------------------------------------------------------------
+@st.fragment
+def ward_sections():
+    """Ranking, map and kinds: the measure radio reruns only this part."""
+    with st.container(border=True):
+        st.subheader(t("osaka.ranking", lang, year=year))
+        metric = ui.url_choice(t("osaka.metric", lang), ["vacancy_rate_pct", "vacant_other_rate_pct"], "metric",
+                               format_func=lambda m: t("osaka.metric.rate" if m == "vacancy_rate_pct" else "osaka.metric.other_rate", lang),
+                               widget="radio")
+        label = t("osaka.metric.rate" if metric == "vacancy_rate_pct" else "osaka.metric.other_rate", lang)
+        reference = [(t(f"osaka.ref.{k}", lang), refs.loc[k][metric]) for k in ("city", "prefecture", "national")]
+        left, right = st.columns([1, 1])
+        ui.chart(charts.ward_ranking, wards, reference, metric, lang, key="ranking", where=left)
+        ui.chart(charts.ward_map, wards, ui.static_url(WARDS_GEOJSON), ui.geo_center(WARDS_GEOJSON), metric, label, lang,
+                 key="map", where=right)
+        right.caption(t("osaka.map_credit", lang))
+        st.caption(t("osaka.derived_rates", lang))
+
+    # --- kinds per ward ------------------------------------------------------------------------------
+    with st.container(border=True):
+        st.subheader(t("osaka.kinds", lang, year=year))
+        st.caption(t("osaka.kinds_note", lang))
+        ordered = wards.sort_values(metric, ascending=False)
+        ui.chart(charts.vacancy_kinds, ordered, lang, key="kinds")
+        table_columns = ["ward_ja", "dwellings_total", "vacant_total", "vacancy_rate_pct", "vacant_other",
+                         "vacant_other_rate_pct", "vacant_rental", "vacant_for_sale", "vacant_secondary"]
+        shown = ordered[table_columns].assign(
+            vacancy_rate_pct=ordered.vacancy_rate_pct.map(lambda v: fmt.percent(v, 1)),
+            vacant_other_rate_pct=ordered.vacant_other_rate_pct.map(lambda v: fmt.percent(v, 1)),
+            **{c: ordered[c].map(fmt.number) for c in ("dwellings_total", "vacant_total", "vacant_other",
+                                                       "vacant_rental", "vacant_for_sale", "vacant_secondary")},
+        ).rename(columns={c: t(f"osaka.col.{c}", lang) for c in table_columns})
+        st.dataframe(shown, hide_index=True)
+        ui.download_csv(rows, "osaka_wards", lang, key="download_wards")
+
+
+ward_sections()
 
 # --- 2013 vs 2023 --------------------------------------------------------------------------------
 with st.container(border=True):
@@ -74,18 +81,25 @@ with st.container(border=True):
     table.columns = [t("osaka.col.area", lang)] + [fmt.calendar_year(int(y), lang) for y in years]
     st.dataframe(table, hide_index=True)
 
+
 # --- compare any municipality ------------------------------------------------------------------
-with st.container(border=True):
-    st.subheader(t("osaka.compare", lang, year=year))
-    areas = ui.query("housing_areas")
-    names = dict(zip(areas.area_code, areas.area_ja))
-    chosen = ui.url_multiselect(t("osaka.compare_pick", lang), list(names), "areas",
-                                format_func=lambda c: f"{names[c]}（{c}）", where=st)
-    codes = chosen or ["27100", "14208", "11227", "27212", "27000", "00000"]
-    if not chosen:
-        st.caption(t("osaka.compare_default", lang))
-    compared = ui.query("housing_area_compare", codes=codes, year=year)
-    ui.chart(charts.area_comparison, compared, lang, key="compare")
+@st.fragment
+def comparison():
+    """Any municipality compared: the picker reruns only this part."""
+    with st.container(border=True):
+        st.subheader(t("osaka.compare", lang, year=year))
+        areas = ui.query("housing_areas")
+        names = dict(zip(areas.area_code, areas.area_ja))
+        chosen = ui.url_multiselect(t("osaka.compare_pick", lang), list(names), "areas",
+                                    format_func=lambda c: f"{names[c]}（{c}）", where=st)
+        codes = chosen or ["27100", "14208", "11227", "27212", "27000", "00000"]
+        if not chosen:
+            st.caption(t("osaka.compare_default", lang))
+        compared = ui.query("housing_area_compare", codes=codes, year=year)
+        ui.chart(charts.area_comparison, compared, lang, key="compare")
+
+
+comparison()
 
 # --- the policy: categories, enforcement, danger score -------------------------------------------
 st.header(t("osaka.policy", lang))
@@ -119,33 +133,40 @@ with st.container(border=True):
     for f in stages[stages.stage.str.len() > 1].itertuples():
         st.warning(f"**{f.name_ja}**{'（' + f.article_ja + '）' if f.article_ja else ''}: {fmt.md_text(f.consequence_ja)}")
 
-with st.container(border=True):
-    st.subheader(t("osaka.danger", lang))
-    st.caption(t("osaka.danger_note", lang))
-    rules = danger.load_rules()
-    choice = {}
-    cols = st.columns(3)
-    for col, (part, spec) in zip(cols, rules.parts.items()):
-        options = ["none", *spec["ranks"]]
-        picked = ui.url_choice(spec["name_ja"] if ja else spec["name_en"], options, f"d_{part}", where=col,
-                               format_func=lambda r, spec=spec: t("osaka.rank_none", lang) if r == "none" else
-                               f"{r}（{fmt.number(spec['ranks'][r]['points'], 1)} {t('osaka.points', lang)}）")
-        choice[part] = None if picked == "none" else picked
-        if picked != "none":
-            col.caption(spec["ranks"][picked]["description_ja" if ja else "description_en"])
-    harm = ui.url_choice(t("osaka.third_party", lang), ["no", "yes"], "d_harm",
-                         format_func=lambda v: t(f"osaka.harm.{v}", lang), widget="radio")
-    result = danger.evaluate({**choice, "third_party_harm": harm == "yes"})
-    level_colour = {0: "green", 1: "blue", 2: "orange", 3: "red"}[result["level"]]
-    ui.metric_row([
-        (t("osaka.score", lang), fmt.number(result["score"], 1), t("osaka.score_help", lang)),
-        (t("osaka.level", lang), f"{result['level']}", result["level_rule_ja"] if ja else result["level_rule_en"]),
-    ])
-    st.markdown(f":{level_colour}-badge[{t('osaka.level_badge', lang, level=result['level'])}] "
-                + fmt.md_text(result["next_step_ja"] if ja else result["next_step_en"]))
-    st.caption(f"{t('common.source', lang)}: {result.get('next_step_citation', '')}")
-    st.dataframe([{t("osaka.col.part", lang): r["part_ja"] if ja else r["part"], t("osaka.col.rank", lang): r["rank"] or "—",
-                   t("osaka.points", lang): r["points"], t("osaka.col.citation", lang): r["citation"]}
-                  for r in result["rules"]], hide_index=True)
+
+@st.fragment
+def danger_score():
+    """The danger-score calculator: a choice reruns only this part."""
+    with st.container(border=True):
+        st.subheader(t("osaka.danger", lang))
+        st.caption(t("osaka.danger_note", lang))
+        rules = danger.load_rules()
+        choice = {}
+        cols = st.columns(3)
+        for col, (part, spec) in zip(cols, rules.parts.items()):
+            options = ["none", *spec["ranks"]]
+            picked = ui.url_choice(spec["name_ja"] if ja else spec["name_en"], options, f"d_{part}", where=col,
+                                   format_func=lambda r, spec=spec: t("osaka.rank_none", lang) if r == "none" else
+                                   f"{r}（{fmt.number(spec['ranks'][r]['points'], 1)} {t('osaka.points', lang)}）")
+            choice[part] = None if picked == "none" else picked
+            if picked != "none":
+                col.caption(spec["ranks"][picked]["description_ja" if ja else "description_en"])
+        harm = ui.url_choice(t("osaka.third_party", lang), ["no", "yes"], "d_harm",
+                             format_func=lambda v: t(f"osaka.harm.{v}", lang), widget="radio")
+        result = danger.evaluate({**choice, "third_party_harm": harm == "yes"})
+        level_colour = {0: "green", 1: "blue", 2: "orange", 3: "red"}[result["level"]]
+        ui.metric_row([
+            (t("osaka.score", lang), fmt.number(result["score"], 1), t("osaka.score_help", lang)),
+            (t("osaka.level", lang), f"{result['level']}", result["level_rule_ja"] if ja else result["level_rule_en"]),
+        ])
+        st.markdown(f":{level_colour}-badge[{t('osaka.level_badge', lang, level=result['level'])}] "
+                    + fmt.md_text(result["next_step_ja"] if ja else result["next_step_en"]))
+        st.caption(f"{t('common.source', lang)}: {result.get('next_step_citation', '')}")
+        st.dataframe([{t("osaka.col.part", lang): r["part_ja"] if ja else r["part"], t("osaka.col.rank", lang): r["rank"] or "—",
+                       t("osaka.points", lang): r["points"], t("osaka.col.citation", lang): r["citation"]}
+                      for r in result["rules"]], hide_index=True)
+
+
+danger_score()
 
 ui.source_footer(["estat_jyutaku2023_t1_2", "osaka_city_h25_page", "osaka_akiya_policy", "mlit_n03_2020"], lang)

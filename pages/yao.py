@@ -198,9 +198,9 @@ with results:
         st.subheader(t("yao.sensitivity", lang))
         field = ui.url_choice(t("yao.sensitivity_field", lang), list(yao.SWEEP_FIELDS), "sweep",
                               format_func=lambda f: t(f"yao.sweep.{f}", lang))
-        curve = yao.sweep(app, field)
-        st.plotly_chart(charts.sensitivity(curve, yao.current_value(app, field), t(f"yao.sweep.{field}", lang), lang),
-                        config=charts.CONFIG, key="sensitivity")
+        curve = ui.memo(yao.sweep, app, field)
+        ui.chart(charts.sensitivity, curve, yao.current_value(app, field), t(f"yao.sweep.{field}", lang), lang,
+                 key="sensitivity")
     with st.container(horizontal=True):
         ui.download_csv(checks, "yao_permit_checks", lang, key="download_checks")
         st.download_button(t("yao.download_json", lang),

@@ -51,7 +51,7 @@ filters = zushi.Filters(
     evaluations=tuple(ui.url_multiselect(t("zushi.evaluation", lang), list(zushi.EVALUATIONS), "evaluation",
                                          format_func=evaluation_text)),
 )
-programs = zushi.filter_programs(all_programs, filters)
+programs = ui.memo(zushi.filter_programs, all_programs, filters)
 
 # --- title, reading notes, headline --------------------------------------------------------------
 st.title(t("zushi.title", lang))
@@ -64,7 +64,7 @@ if programs.empty:
     ui.source_footer(["zushi_2021_sheets"], lang)
     st.stop()
 
-h = zushi.headline(programs)
+h = ui.memo(zushi.headline, programs)
 st.caption(t("zushi.shown", lang, n=h.programs, total=len(in_year)))
 ui.metric_row([
     (t("zushi.programs", lang), fmt.number(h.programs), None),
@@ -85,7 +85,7 @@ st.caption(t("zushi.derived_note", lang))
 with st.container(border=True):
     st.subheader(t("zushi.matrix", lang))
     st.caption(t("zushi.matrix_note", lang))
-    cells = zushi.matrix(programs)
+    cells = ui.memo(zushi.matrix, programs)
     widths = [1.3, 1, 1, 1]
     header = st.columns(widths)
     header[0].markdown(f"**{t('zushi.progress', lang)} ＼ {t('zushi.evaluation', lang)}**")
@@ -103,35 +103,42 @@ with st.container(border=True):
                 else:
                     st.markdown("—")
 
+
 # --- budgets -------------------------------------------------------------------------------------
-with st.container(border=True):
-    st.subheader(t("zushi.budget", lang))
-    st.info(t("zushi.budget_note", lang))
-    level = ui.url_choice(t("zushi.budget_level", lang), list(zushi.BUDGET_LEVELS), "level",
-                          format_func=lambda v: t(f"zushi.level.{v}", lang), widget="radio")
-    budget = zushi.budget_by(programs, level)
-    ui.chart(charts.budget_bars, budget, lang, key="budget_chart")
-    names = {
-        "name": t(f"zushi.level.{level}", lang),
-        "programs": t("zushi.col.programs", lang),
-        "actual_yen": t("zushi.col.actual_yen", lang),
-        "actual_missing": t("zushi.col.actual_missing", lang),
-        "plan_kyen": t("zushi.col.plan_kyen", lang),
-        "share_pct": t("zushi.col.share_pct", lang),
-    }
-    table = budget[list(names)].rename(columns=names)
-    st.dataframe(
-        budget[list(names)].assign(
-            actual_yen=budget.actual_yen.map(lambda v: fmt.number(v, lang=lang)),
-            plan_kyen=budget.plan_kyen.map(fmt.number),
-            share_pct=budget.share_pct.map(lambda v: fmt.percent(v, 1, lang)),
-        ).rename(columns=names),
-        hide_index=True,
-    )
-    ui.download_csv(table, f"zushi_budget_{level}_{year}", lang, key="download_budget")
+@st.fragment
+def budgets():
+    """Budgets grouped by the chosen level: the level radio reruns only this part."""
+    with st.container(border=True):
+        st.subheader(t("zushi.budget", lang))
+        st.info(t("zushi.budget_note", lang))
+        level = ui.url_choice(t("zushi.budget_level", lang), list(zushi.BUDGET_LEVELS), "level",
+                              format_func=lambda v: t(f"zushi.level.{v}", lang), widget="radio")
+        budget = ui.memo(zushi.budget_by, programs, level)
+        ui.chart(charts.budget_bars, budget, lang, key="budget_chart")
+        names = {
+            "name": t(f"zushi.level.{level}", lang),
+            "programs": t("zushi.col.programs", lang),
+            "actual_yen": t("zushi.col.actual_yen", lang),
+            "actual_missing": t("zushi.col.actual_missing", lang),
+            "plan_kyen": t("zushi.col.plan_kyen", lang),
+            "share_pct": t("zushi.col.share_pct", lang),
+        }
+        table = budget[list(names)].rename(columns=names)
+        st.dataframe(
+            budget[list(names)].assign(
+                actual_yen=budget.actual_yen.map(lambda v: fmt.number(v, lang=lang)),
+                plan_kyen=budget.plan_kyen.map(fmt.number),
+                share_pct=budget.share_pct.map(lambda v: fmt.percent(v, 1, lang)),
+            ).rename(columns=names),
+            hide_index=True,
+        )
+        ui.download_csv(table, f"zushi_budget_{level}_{year}", lang, key="download_budget")
+
+
+budgets()
 
 # --- numeric targets -----------------------------------------------------------------------------
-kpis = zushi.kpi_progress(ui.query("zushi_kpis"))
+kpis = ui.memo(zushi.kpi_progress, ui.query("zushi_kpis"))
 kpis = kpis[(kpis.fiscal_year == year) & kpis.sheet_no.isin(programs.sheet_no)]
 with st.container(border=True):
     st.subheader(t("zushi.targets", lang))
@@ -167,29 +174,36 @@ with st.container(border=True):
     st.dataframe(shown, hide_index=True)
     ui.download_csv(programs, f"zushi_programs_{year}", lang, key="download_programs")
 
-with st.container(border=True):
-    st.subheader(t("zushi.detail", lang))
-    ids = [str(s) for s in programs.sheet_no]
-    labels = dict(zip(ids, (zushi.program_label(r) for r in programs.itertuples())))
-    chosen = ui.url_choice(t("zushi.choose_program", lang), ids, "sheet", format_func=labels.get)
-    p = programs[programs.sheet_no == int(chosen)].iloc[0]
-    st.markdown(f"### {fmt.md_text(labels[chosen])}")
-    st.caption(t("zushi.label_note", lang))
-    st.markdown(f"{progress_badge(p.progress)} {evaluation_badge(p.evaluation)}")
-    facts = {
-        t("zushi.fiscal_year", lang): fmt.fiscal_year(int(p.fiscal_year), lang),
-        t("zushi.sheet_no", lang): str(p.sheet_no),
-        t("zushi.section", lang): p.section_ja,
-        t("zushi.policy", lang): f"{p.policy_code} {p.policy_ja}",
-        t("zushi.department", lang): f"{p.department_ja}（{p.department_code}）",
-        t("zushi.order_in_policy", lang): str(p.order_in_policy),
-        t("zushi.col.actual_cost_yen", lang): fmt.with_unit(p.actual_cost_yen, "yen", lang=lang),
-        t("zushi.col.plan_cost_kyen", lang): fmt.with_unit(p.plan_cost_kyen, "kyen", lang=lang),
-    }
-    st.markdown("\n".join(f"- **{k}**: {fmt.md_text(v)}" for k, v in facts.items()))
-    for field in ("purpose_ja", "target_group_ja", "means_ja", "target_ja", "baseline_ja", "plan_items_ja",
-                  "results_ja", "problems_ja", "circumstances_ja", "innovations_ja", "council_opinion_ja"):
-        st.markdown(f"**{t(f'zushi.field.{field}', lang)}**")
-        st.markdown(fmt.md_text(p[field]) if p[field] else f"*{t('zushi.field_empty', lang)}*")
+
+@st.fragment
+def sheet_detail():
+    """One program's full sheet: choosing another reruns only this part."""
+    with st.container(border=True):
+        st.subheader(t("zushi.detail", lang))
+        ids = [str(s) for s in programs.sheet_no]
+        labels = dict(zip(ids, (zushi.program_label(r) for r in programs.itertuples())))
+        chosen = ui.url_choice(t("zushi.choose_program", lang), ids, "sheet", format_func=labels.get)
+        p = programs[programs.sheet_no == int(chosen)].iloc[0]
+        st.markdown(f"### {fmt.md_text(labels[chosen])}")
+        st.caption(t("zushi.label_note", lang))
+        st.markdown(f"{progress_badge(p.progress)} {evaluation_badge(p.evaluation)}")
+        facts = {
+            t("zushi.fiscal_year", lang): fmt.fiscal_year(int(p.fiscal_year), lang),
+            t("zushi.sheet_no", lang): str(p.sheet_no),
+            t("zushi.section", lang): p.section_ja,
+            t("zushi.policy", lang): f"{p.policy_code} {p.policy_ja}",
+            t("zushi.department", lang): f"{p.department_ja}（{p.department_code}）",
+            t("zushi.order_in_policy", lang): str(p.order_in_policy),
+            t("zushi.col.actual_cost_yen", lang): fmt.with_unit(p.actual_cost_yen, "yen", lang=lang),
+            t("zushi.col.plan_cost_kyen", lang): fmt.with_unit(p.plan_cost_kyen, "kyen", lang=lang),
+        }
+        st.markdown("\n".join(f"- **{k}**: {fmt.md_text(v)}" for k, v in facts.items()))
+        for field in ("purpose_ja", "target_group_ja", "means_ja", "target_ja", "baseline_ja", "plan_items_ja",
+                      "results_ja", "problems_ja", "circumstances_ja", "innovations_ja", "council_opinion_ja"):
+            st.markdown(f"**{t(f'zushi.field.{field}', lang)}**")
+            st.markdown(fmt.md_text(p[field]) if p[field] else f"*{t('zushi.field_empty', lang)}*")
+
+
+sheet_detail()
 
 ui.source_footer(["zushi_2021_sheets"], lang)

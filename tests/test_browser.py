@@ -83,6 +83,22 @@ def test_language_switch_is_kept_in_url_across_pages(page):
     assert outside == []
 
 
+def test_a_links_language_survives_every_page_switch(page):
+    """Opened from an English link (no click on the switch), every page reached through the
+    navigation stays English (it once fell back to Japanese on the first switch)."""
+    base, pg, outside, errors = page
+    pg.goto(f"{base}/?lang=en")
+    wait_rendered(pg)
+    for path, title_key in PAGES[1:]:
+        nav_key = "nav.sources" if path == "sources" else title_key
+        pg.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=t(nav_key, "en"), exact=True).click()
+        pg.wait_for_url(f"**/{path}?**lang=en**")
+        wait_rendered(pg)
+        assert t(nav_key, "en") in pg.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert pg.get_by_role("radiogroup", name=t("lang.label", "en")).get_by_role("radio", name="English").is_checked()
+    assert outside == [] and errors == []
+
+
 def test_deep_link_on_a_fresh_server_goes_through_the_app_shell(server, session_db):
     """The first request a new server sees is a shared link to a module page: it must get the app's
     navigation, language and database check (Streamlit would otherwise run the page file alone)."""

@@ -22,13 +22,13 @@ def test_home_renders_in_language(lang):
 
 def test_language_comes_from_url():
     at = open_page(None, "en")
-    assert at.radio(key="lang").value == "en"
+    assert at.radio(key="lang_switch").value == "en"
     assert at.title[0].value == "Machi Dashboard"
 
 
 def test_language_switch_survives_page_switch():
     at = open_page(None, "ja")
-    at.radio(key="lang").set_value("en").run()
+    at.radio(key="lang_switch").set_value("en").run()
     assert at.title[0].value == "Machi Dashboard"
     at.switch_page("pages/sources.py").run()
     assert at.title[0].value == "Sources and data"
