@@ -155,3 +155,28 @@ def full_screenshot(page, path: Path) -> None:
     wait_rendered(page)
     path.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(path), full_page=True)
+
+
+@contextmanager
+def app_server_env(db: Path, env: dict[str, str | None], timeout: float = 90.0):
+    """Like :func:`app_server`, with extra environment variables for the server only (e.g.
+    MACHI_DATA); a value of None removes the variable. The test process's environment is restored
+    as soon as the server has started."""
+    from contextlib import ExitStack
+
+    with ExitStack() as stack:
+        saved = {k: os.environ.get(k) for k in env}
+        try:
+            for k, v in env.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = str(v)
+            base = stack.enter_context(app_server(db, timeout))
+        finally:
+            for k, v in saved.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
+        yield base
