@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from machi import charts, danger, fmt, ui
+from machi import charts, danger, fmt, osaka, ui
 from machi.i18n import t
 
 WARDS_GEOJSON = "osaka/osaka_city_wards_n03_2020.geojson"
@@ -54,14 +54,7 @@ def ward_sections():
         st.caption(t("osaka.kinds_note", lang))
         ordered = wards.sort_values(metric, ascending=False)
         ui.chart(charts.vacancy_kinds, ordered, lang, key="kinds")
-        table_columns = ["ward_ja", "dwellings_total", "vacant_total", "vacancy_rate_pct", "vacant_other",
-                         "vacant_other_rate_pct", "vacant_rental", "vacant_for_sale", "vacant_secondary"]
-        shown = ordered[table_columns].assign(
-            vacancy_rate_pct=ordered.vacancy_rate_pct.map(lambda v: fmt.percent(v, 1)),
-            vacant_other_rate_pct=ordered.vacant_other_rate_pct.map(lambda v: fmt.percent(v, 1)),
-            **{c: ordered[c].map(fmt.number) for c in ("dwellings_total", "vacant_total", "vacant_other",
-                                                       "vacant_rental", "vacant_for_sale", "vacant_secondary")},
-        ).rename(columns={c: t(f"osaka.col.{c}", lang) for c in table_columns})
+        shown = ui.memo(osaka.ward_table, ordered, lang)
         st.dataframe(shown, hide_index=True)
         ui.download_csv(rows, "osaka_wards", lang, key="download_wards")
 
@@ -72,13 +65,7 @@ ward_sections()
 with st.container(border=True):
     st.subheader(t("osaka.then_now", lang))
     st.caption(t("osaka.then_now_note", lang))
-    years = sorted(rows.survey_year.unique())
-    pivot = rows.pivot_table(index=["area_code", "area_ja"], columns="survey_year", values="vacancy_rate_pct",
-                             aggfunc="first").reindex(columns=years)
-    table = pivot.reset_index().drop(columns="area_code")
-    for y in years:
-        table[y] = table[y].map(lambda v: fmt.percent(v, 1) if not fmt.is_missing(v) else t("osaka.not_published", lang))
-    table.columns = [t("osaka.col.area", lang)] + [fmt.calendar_year(int(y), lang) for y in years]
+    table = ui.memo(osaka.then_now_table, rows, lang)
     st.dataframe(table, hide_index=True)
 
 

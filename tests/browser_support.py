@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -61,45 +57,14 @@ def require_browser() -> str:
     return path
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def app_server(db: Path, timeout: float = 90.0):
-    """Start `streamlit run app.py` on a free port (database at `db`); yield its base URL."""
-    port = free_port()
-    env = {**os.environ, "MACHI_DB": str(db)}
-    log = (ROOT / "artifacts").joinpath(f"server-{port}.log")
-    log.parent.mkdir(exist_ok=True)
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).read() == b"ok":
-                        break
-                except OSError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the app server did not start; see {log}")
-                time.sleep(0.3)
-            yield base
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    """Start `streamlit run app.py` on a free port (database at `db`); yield its base URL. The server's
+    output goes to artifacts/server-<port>.log."""
+    from machi.bench import server
+
+    with server(ROOT / "app.py", {"MACHI_DB": str(db)}, ROOT / "artifacts" / "server-{port}.log", timeout) as srv:
+        yield srv.base
 
 
 @contextmanager

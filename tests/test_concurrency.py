@@ -12,8 +12,8 @@ import asyncio
 import re
 from pathlib import Path
 
-import pytest
 
+from machi.bench import finished_run
 from machi.i18n import t
 from machi.registry import modules
 from tests.browser_support import CHROMIUM_ARGS, ROOT, app_server, require_browser
@@ -42,16 +42,7 @@ class Session:
         page.on("pageerror", lambda e: self.errors.append(f"JavaScript error: {e}"))
 
     def _frame(self, payload) -> None:
-        if isinstance(payload, str):
-            return
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-        msg = ForwardMsg()
-        try:
-            msg.ParseFromString(payload)
-        except Exception:  # noqa: BLE001 - not a ForwardMsg
-            return
-        if msg.WhichOneof("type") == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+        if finished_run(payload):
             self.finished += 1
 
     async def step(self, what: str, action, path: str) -> None:
