@@ -49,7 +49,8 @@ class Rules:
 
 
 def rules_path() -> Path:
-    return paths.DATA_DIR / "rules" / RULES_FILE
+    """The rule file in the data folder the database is built from (MACHI_DATA or data/)."""
+    return paths.data_dir() / "rules" / RULES_FILE
 
 
 @cache

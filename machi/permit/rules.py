@@ -20,7 +20,14 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "data" / "rules"
-DEFAULT_RULES_PATH = RULES_DIR / "yao_52_14_1.toml"
+DEFAULT_RULES_PATH = RULES_DIR / "yao_52_14_1.toml"  # the repository's copy
+
+
+def default_rules_path() -> Path:
+    """The rule file in the data folder the database is built from (MACHI_DATA or data/)."""
+    from machi import paths
+
+    return paths.data_dir() / "rules" / DEFAULT_RULES_PATH.name
 SCHEMA_VERSION = 1
 
 #: Check ids the engine computes, in output order.
@@ -678,5 +685,5 @@ def _load(resolved: str) -> Rules:
 
 def load_rules(path: str | Path | None = None) -> Rules:
     """Load (and cache) a rule file; default `data/rules/yao_52_14_1.toml`. Raises `RulesError`."""
-    p = Path(path) if path is not None else DEFAULT_RULES_PATH
+    p = Path(path) if path is not None else default_rules_path()
     return _load(str(p.resolve()))
