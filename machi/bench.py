@@ -45,7 +45,7 @@ TARGETS = {"cold_start_ratio": 1.3, "round_trip_ratio": 1.5, "script_ms": 50.0, 
 
 #: the page is done: the script has finished, nothing is loading or stale, every chart is drawn
 #: (and the browser shows the expected page)
-READY = """(path) => {
+READY = r"""(path) => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')) return false;
