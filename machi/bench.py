@@ -103,6 +103,25 @@ def _free_port() -> int:
 
 
 @contextmanager
+def environment(changes: dict[str, str | None]):
+    """Set (or, for None, remove) environment variables for the body; restore them after."""
+    saved = {k: os.environ.get(k) for k in changes}
+    try:
+        for k, v in changes.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = str(v)
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+@contextmanager
 def server(script: Path, env: dict[str, str], log: Path, timeout: float = 120.0):
     """`python -m streamlit run <script>` on a free port; yields once /_stcore/health says ok.
     `{port}` in the log file's name is replaced by the port. (The browser tests start the app so too.)"""
@@ -338,15 +357,13 @@ def measure_script_alone(db: Path, tries: int, logs: Path) -> dict[str, list[flo
 
     timings = logs / "alone-timings.jsonl"
     timings.unlink(missing_ok=True)
-    saved = {k: os.environ.get(k) for k in ("MACHI_DB", "MACHI_TIMINGS")}
-    os.environ.update(MACHI_DB=str(db), MACHI_TIMINGS=str(timings))
     out: dict[str, list[float]] = {}
-    try:
+    with environment({"MACHI_DB": str(db), "MACHI_TIMINGS": str(timings)}):
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         at.run()
         for path, _, _ in app_pages():
             if path != "home":
-                at.switch_page("pages/home.py" if path == "home" else f"pages/{path}.py")
+                at.switch_page(f"pages/{path}.py")
             at.run()
             at.run()  # warm
             start = len(timings.read_text().splitlines())
@@ -354,12 +371,6 @@ def measure_script_alone(db: Path, tries: int, logs: Path) -> dict[str, list[flo
                 at.run()
             runs = [json.loads(line) for line in timings.read_text().splitlines()[start:]]
             out[path] = [r["ms"] for r in runs if r["outcome"] == "ok"]
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
     return out
 
 

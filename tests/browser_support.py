@@ -129,19 +129,9 @@ def app_server_env(db: Path, env: dict[str, str | None], timeout: float = 90.0):
     as soon as the server has started."""
     from contextlib import ExitStack
 
+    from machi.bench import environment
+
     with ExitStack() as stack:
-        saved = {k: os.environ.get(k) for k in env}
-        try:
-            for k, v in env.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = str(v)
+        with environment(env):
             base = stack.enter_context(app_server(db, timeout))
-        finally:
-            for k, v in saved.items():
-                if v is None:
-                    os.environ.pop(k, None)
-                else:
-                    os.environ[k] = v
         yield base
