@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from machi import paths
-from machi.inputs import InputError, read_json
+from machi.inputs import InputError, cut, read_json, shown
 
 RULES_FILE = "osaka_danger.toml"
 PARTS = ("foundation", "exterior_wall", "roof")
@@ -111,17 +111,8 @@ def _applies(level: dict, score: float, harm: bool) -> bool:
     return True
 
 
-def _shown(value: Any, limit: int = 40) -> str:
-    """A value as echoed in a message: JSON, long text cut short."""
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except ValueError:  # an int with more digits than Python prints
-        text = "(a number too long to show)"
-    return _cut(text, limit)
-
-
-def _cut(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _shown(value: Any) -> str:
+    return shown(value, as_json=True)
 
 
 def validate(obj: Any, rules: Rules | None = None) -> dict:
@@ -152,8 +143,8 @@ def validate(obj: Any, rules: Rules | None = None) -> dict:
                                    f"{allowed.replace(' or ', ' または ')} を指定してください（{_shown(value)} は使えません）")
         if isinstance(value, str) and value not in ranks:
             raise DangerInputError(
-                key, f"no rank {_cut(value)!r} for {name_en.lower()} (ranks: {', '.join(ranks)}; null = in order)",
-                f"{name_ja}にランク「{_cut(value)}」はありません（ランク: {'・'.join(ranks)}、null は危険なし）",
+                key, f"no rank {cut(value)!r} for {name_en.lower()} (ranks: {', '.join(ranks)}; null = in order)",
+                f"{name_ja}にランク「{cut(value)}」はありません（ランク: {'・'.join(ranks)}、null は危険なし）",
             )
         out[key] = value
     harm = obj["third_party_harm"]

@@ -31,7 +31,7 @@ def number_in_range(field: str, value, low: float, high: float, *, label_ja: str
     if value is None or (isinstance(value, str) and not value.strip()):
         raise InputError(field, f"{label_en} is required ({range_en}).",
                          f"{label_ja}を入力してください（{range_ja}）。", missing=True)
-    shown = _shown(value)
+    echoed = shown(value)
     if isinstance(value, bool):
         raise InputError(field, f"{label_en} must be a number ({range_en}).",
                          f"{label_ja}は数値で入力してください（{range_ja}）。")
@@ -40,25 +40,33 @@ def number_in_range(field: str, value, low: float, high: float, *, label_ja: str
     except OverflowError:  # an int too large for a float: out of range, like inf
         x = math.inf
     except (TypeError, ValueError):
-        raise InputError(field, f"{label_en} must be a number ({range_en}), not {shown!r}.",
-                         f"{label_ja}は数値で入力してください（{range_ja}、入力値：{shown}）。") from None
+        raise InputError(field, f"{label_en} must be a number ({range_en}), not {echoed!r}.",
+                         f"{label_ja}は数値で入力してください（{range_ja}、入力値：{echoed}）。") from None
     too_low = x < low or (x == low and not low_inclusive)
     if not math.isfinite(x) or too_low or x > high:
-        raise InputError(field, f"{label_en} must be {range_en}; got {shown}.",
-                         f"{label_ja}は{range_ja}で入力してください（入力値：{shown}）。")
+        raise InputError(field, f"{label_en} must be {range_en}; got {echoed}.",
+                         f"{label_ja}は{range_ja}で入力してください（入力値：{echoed}）。")
     if whole and not x.is_integer():
-        raise InputError(field, f"{label_en} must be a whole number ({range_en}); got {shown}.",
-                         f"{label_ja}は整数で入力してください（{range_ja}、入力値：{shown}）。")
+        raise InputError(field, f"{label_en} must be a whole number ({range_en}); got {echoed}.",
+                         f"{label_ja}は整数で入力してください（{range_ja}、入力値：{echoed}）。")
     return x
 
 
-def _shown(value, limit: int = 40) -> str:
-    """The input as echoed in a message (long text cut short)."""
+def shown(value, limit: int = 40, *, as_json: bool = False) -> str:
+    """An input as echoed in a message: as typed (or as JSON, for values read from JSON), long text
+    cut short."""
+    import json
+
     try:
-        s = str(value)
+        text = json.dumps(value, ensure_ascii=False, default=str) if as_json else str(value)
     except ValueError:  # an int with more digits than Python prints
-        s = "(a number too long to show)"
-    return s if len(s) <= limit else s[: limit - 1] + "…"
+        text = "(a number too long to show)"
+    return cut(text, limit)
+
+
+def cut(text: str, limit: int = 40) -> str:
+    """`text`, cut short with an ellipsis when longer than `limit` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _fmt(x: float, grouping: bool = True) -> str:

@@ -145,15 +145,6 @@ def choice_index(value: Any, options: list[str]) -> int | None:
     return options.index(value) if isinstance(value, str) and value in options else None
 
 
-def shown(value: Any, limit: int = 40) -> str:
-    """A scenario value as echoed in a message: JSON, cut short."""
-    try:
-        text = json.dumps(value, ensure_ascii=False, default=str)
-    except ValueError:  # an int with more digits than Python prints
-        text = "(a number too long to show)"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _with_value(app: dict, field: str, value: float) -> dict:
     out = copy.deepcopy(app)
     if field == "facilities_total_m2":

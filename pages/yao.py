@@ -7,6 +7,7 @@ import streamlit as st
 
 from machi import charts, fmt, ui, yao
 from machi.i18n import t
+from machi.inputs import shown
 from machi.permit import evaluate, parse_application
 from machi.permit.examples import examples
 from machi.permit.model import ValidationError
@@ -67,7 +68,7 @@ def choice(widget, label_key: str, field: str, options: list[str], default: str,
     value = widget(t(label_key, lang), options, index=options.index(default) if index is None else index,
                    key=f"y.{field}.{v}", **kw)
     if index is None:
-        st.error(t("yao.bad_choice", lang, label=t(label_key, lang), value=yao.shown(app0.get(field)),
+        st.error(t("yao.bad_choice", lang, label=t(label_key, lang), value=shown(app0.get(field), as_json=True),
                    used=kw["format_func"](value)))
     return value
 
