@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from machi import fmt
+from machi.osaka import ward_names
 from machi.i18n import t
 
 FONT = "Noto Sans CJK JP, Hiragino Sans, Yu Gothic UI, Meiryo, sans-serif"
@@ -197,17 +198,11 @@ def sensitivity(curve: pd.DataFrame, current: float, label: str, lang: str) -> g
     return _style(fig, height=380)
 
 
-def _ward_name(df: pd.DataFrame, lang: str) -> pd.Series:
-    if lang == "en" and "ward_en" in df:
-        return df.ward_en.fillna(df.ward_ja).astype(str) + " (" + df.ward_ja.astype(str) + ")"
-    return df.ward_ja.astype(str)
-
-
 def ward_ranking(wards: pd.DataFrame, refs: list[tuple[str, float]], metric: str, lang: str) -> go.Figure:
     """The wards ranked by `metric` (vacancy_rate_pct or vacant_other_rate_pct), highest on top,
     with reference lines (city, prefecture, nation) labelled with their values."""
     rows = wards.sort_values(metric, ascending=True)
-    names = _ward_name(rows, lang)
+    names = ward_names(rows, lang)
     fig = go.Figure(go.Bar(
         y=names, x=rows[metric], orientation="h", marker_color=BLUE,
         text=[fmt.percent(v, 1) for v in rows[metric]], textposition="outside", cliponaxis=False,
@@ -239,7 +234,7 @@ def geo_center(geojson: dict) -> dict:
 def ward_map(wards: pd.DataFrame, geojson: dict | str, center: dict, metric: str, label: str, lang: str) -> go.Figure:
     """Choropleth of the wards from our own GeoJSON on a blank background (no tiles: works offline).
     `geojson` is the GeoJSON itself or a URL on the local server the browser fetches it from."""
-    df = wards.assign(name=_ward_name(wards, lang), value_text=[fmt.percent(v, 1) for v in wards[metric]],
+    df = wards.assign(name=ward_names(wards, lang), value_text=[fmt.percent(v, 1) for v in wards[metric]],
                       vacant_text=[fmt.number(v) for v in wards.vacant_total],
                       total_text=[fmt.number(v) for v in wards.dwellings_total])
     fig = go.Figure(go.Choroplethmap(
@@ -271,7 +266,7 @@ KIND_COLOURS = (ORANGE, BLUE, GREEN, GREY)
 def vacancy_kinds(wards: pd.DataFrame, lang: str) -> go.Figure:
     """Vacant dwellings of each kind (221–224) per ward, stacked; wards in the order given."""
     rows = wards.iloc[::-1]
-    names = _ward_name(rows, lang)
+    names = ward_names(rows, lang)
     fig = go.Figure()
     for column, colour in zip(KIND_COLUMNS, KIND_COLOURS):
         fig.add_bar(y=names, x=rows[column], orientation="h", name=t(f"osaka.kind.{column}", lang),

@@ -12,6 +12,13 @@ WARD_TABLE_COLUMNS = ["ward_ja", "dwellings_total", "vacant_total", "vacancy_rat
 _COUNTS = ("dwellings_total", "vacant_total", "vacant_other", "vacant_rental", "vacant_for_sale", "vacant_secondary")
 
 
+def ward_names(df: pd.DataFrame, lang: str) -> pd.Series:
+    """Ward names as the pages show them: 西成区; in English "Nishinari (西成区)"."""
+    if lang == "en" and "ward_en" in df:
+        return df.ward_en.fillna(df.ward_ja).astype(str) + " (" + df.ward_ja.astype(str) + ")"
+    return df.ward_ja.astype(str)
+
+
 def ward_table(wards: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The wards in the given order: counts with thousands separators, both rates to one decimal
     (derived), headers in the chosen language."""

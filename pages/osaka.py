@@ -25,7 +25,7 @@ ui.metric_row([
     (t("osaka.city_rate", lang, year=year), fmt.percent(city.vacancy_rate_pct, 1), t("osaka.rate_help", lang)),
     (t("osaka.city_vacant", lang), f"{fmt.number(city.vacant_total)} {t('osaka.unit_dwellings', lang)}", None),
     (t("osaka.city_other_rate", lang), fmt.percent(city.vacant_other_rate_pct, 1), t("osaka.other_help", lang)),
-    (t("osaka.highest_ward", lang), f"{wards.sort_values('vacancy_rate_pct').iloc[-1].ward_ja} "
+    (t("osaka.highest_ward", lang), f"{osaka.ward_names(wards, lang)[wards.vacancy_rate_pct.idxmax()]} "
      f"{fmt.percent(wards.vacancy_rate_pct.max(), 1)}", None),
 ])
 
