@@ -356,7 +356,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "八尾市「建築基準法第52条第14項第1号許可取扱実施基準」（平成28年4月1日改正）の各基準で計画を確認し、割増し後の最大延べ面積を計算します。結果は入力するとすぐに更新されます。",
         "en": "Checks a plan against Yao City's criteria for permits under Art. 52(14)(i) (revised 1 April 2016) and computes the maximum floor area after the bonus. Results update as you type.",
     },
-    "yao.home_headline": {"ja": "八尾市：許可後の最大容積率（例題）", "en": "Yao: maximum FAR after the permit (worked example)"},
+    "yao.home_headline": {"ja": "八尾市：許可後の最大容積率（例題）", "en": "Yao: max. FAR with the permit (example)"},
     "yao.home_headline_note": {"ja": "基準容積率 {base}% の例題「{title}」", "en": "worked example with a base FAR of {base}%: {title}"},
     "yao.not_a_permit": {
         "ja": "すべての基準に適合しても、許可されるとは限りません。許可は、交通上・安全上・防火上・衛生上支障がなく、八尾市建築審査会の同意を得たものについて行われます（第2）。",

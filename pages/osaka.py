@@ -106,14 +106,17 @@ stages = ui.query("osaka_enforcement")
 with st.container(border=True):
     st.subheader(t("osaka.enforcement", lang))
     path = stages[stages.stage.str.len() == 1]
-    cols = st.columns([3, 1] * (len(path) - 1) + [3])
-    for i, s in enumerate(path.itertuples()):
-        with cols[2 * i].container(border=True):
+    per_row = 3  # wide enough cards for the English names (six in a row broke words mid-word)
+    stages_in_order = list(path.itertuples())
+    for i, s in enumerate(stages_in_order):
+        if i % per_row == 0:
+            cols = st.columns([3, 1] * per_row)
+        with cols[2 * (i % per_row)].container(border=True):
             st.markdown(f"### {s.stage}")
             st.markdown(f"**{s.name_ja}**" + ("" if ja else f"  \n*{s.name_en}*"))
             st.caption(s.article_ja or t("osaka.no_article", lang))
-        if i < len(path) - 1:
-            cols[2 * i + 1].markdown("## →")
+        if i < len(stages_in_order) - 1:
+            cols[2 * (i % per_row) + 1].markdown("## →")
     with st.expander(t("osaka.enforcement_detail", lang)):
         for s in path.itertuples():
             st.markdown(f"**{s.stage} {s.name_ja}**（{s.article_ja or t('osaka.no_article', lang)}）: {fmt.md_text(s.consequence_ja)}")
@@ -149,7 +152,7 @@ def danger_score():
         st.markdown(f":{level_colour}-badge[{t('osaka.level_badge', lang, level=result['level'])}] "
                     + fmt.md_text(result["next_step_ja"] if ja else result["next_step_en"]))
         st.caption(f"{t('common.source', lang)}: {result.get('next_step_citation', '')}")
-        st.dataframe([{t("osaka.col.part", lang): r["part_ja"] if ja else r["part"], t("osaka.col.rank", lang): r["rank"] or "—",
+        st.dataframe([{t("osaka.col.part", lang): r["part_ja"] if ja else rules.parts[r["part"]]["name_en"], t("osaka.col.rank", lang): r["rank"] or "—",
                        t("osaka.points", lang): r["points"], t("osaka.col.citation", lang): r["citation"]}
                       for r in result["rules"]], hide_index=True)
 

@@ -88,3 +88,9 @@ def test_highest_ward_is_named_as_the_charts_name_it():
     # 西成区: 25.9 % (the highest computed rate of the 24 wards in 2023)
     assert metrics(open_page("osaka", "ja"))["空き家率が最も高い区"] == "西成区 25.9%"
     assert metrics(open_page("osaka", "en"))["Ward with the highest rate"] == "Nishinari (西成区) 25.9%"
+
+
+def test_danger_table_names_the_parts_in_the_chosen_language():
+    at = open_page("osaka", "en")
+    parts = set(at.dataframe[-1].value.iloc[:, 0])
+    assert parts == {"Foundation, sills, columns or beams", "Exterior walls", "Roof"}  # never the keys
