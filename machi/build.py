@@ -262,18 +262,3 @@ def _first_line(exc: Exception) -> str:
 def _os_reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
-
-def publish_static(source: Path, static_dir: Path | None = None) -> str:
-    """Copy a data file into the folder Streamlit serves at app/static/, under a name that carries a
-    hash of its content (so a browser never keeps an outdated copy and two data folders cannot clash).
-    Written to a temporary name and renamed into place. Returns the published file name."""
-    static_dir = static_dir or paths.STATIC_DIR
-    content = source.read_bytes()
-    name = f"{source.stem}-{hashlib.sha256(content).hexdigest()[:12]}{source.suffix}"
-    target = static_dir / name
-    if not target.exists() or target.read_bytes() != content:
-        static_dir.mkdir(parents=True, exist_ok=True)
-        tmp = static_dir / f".{name}.{uuid.uuid4().hex}.tmp"
-        tmp.write_bytes(content)
-        os.replace(tmp, target)
-    return name

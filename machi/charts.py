@@ -223,6 +223,45 @@ def ward_ranking(wards: pd.DataFrame, refs: list[tuple[str, float]], metric: str
     return fig
 
 
+def simplify_geojson(geojson: dict, tolerance: float) -> dict:
+    """A copy of a polygon GeoJSON for drawing, each ring simplified (Douglas–Peucker) so that no
+    point moves more than `tolerance` degrees; rings keep at least four points and stay closed.
+    Properties are unchanged. (Ward boundaries at 0.0002°, about 20 m, are the same on screen: at the
+    map's zoom one pixel is over 100 m; the figure is a quarter of the size.)"""
+
+    def ring(points: list) -> list:
+        if len(points) <= 4:
+            return points
+        keep = [False] * len(points)
+        keep[0] = keep[-1] = True
+        stack = [(0, len(points) - 1)]
+        while stack:
+            a, b = stack.pop()
+            (ax, ay), (bx, by) = points[a][:2], points[b][:2]
+            dx, dy = bx - ax, by - ay
+            norm = (dx * dx + dy * dy) ** 0.5
+            far, far_d = None, tolerance
+            for i in range(a + 1, b):
+                px, py = points[i][:2]
+                d = abs(dy * (px - ax) - dx * (py - ay)) / norm if norm else ((px - ax) ** 2 + (py - ay) ** 2) ** 0.5
+                if d > far_d:
+                    far, far_d = i, d
+            if far is not None:
+                keep[far] = True
+                stack += [(a, far), (far, b)]
+        out = [p for p, k in zip(points, keep) if k]
+        return out if len(out) >= 4 else points
+
+    def geometry(g: dict) -> dict:
+        if g["type"] == "Polygon":
+            return {**g, "coordinates": [ring(r) for r in g["coordinates"]]}
+        if g["type"] == "MultiPolygon":
+            return {**g, "coordinates": [[ring(r) for r in poly] for poly in g["coordinates"]]}
+        return g
+
+    return {**geojson, "features": [{**f, "geometry": geometry(f["geometry"])} for f in geojson["features"]]}
+
+
 def geo_center(geojson: dict) -> dict:
     """The centre of a GeoJSON's bounding box, as plotly's map center {lon, lat}."""
     lons, lats = [], []
@@ -231,9 +270,10 @@ def geo_center(geojson: dict) -> dict:
     return {"lon": (min(lons) + max(lons)) / 2, "lat": (min(lats) + max(lats)) / 2}
 
 
-def ward_map(wards: pd.DataFrame, geojson: dict | str, center: dict, metric: str, label: str, lang: str) -> go.Figure:
+def ward_map(wards: pd.DataFrame, geojson: dict, center: dict, metric: str, label: str, lang: str) -> go.Figure:
     """Choropleth of the wards from our own GeoJSON on a blank background (no tiles: works offline).
-    `geojson` is the GeoJSON itself or a URL on the local server the browser fetches it from."""
+    The GeoJSON goes inside the figure: given as a URL, plotly.js fetches it asynchronously and a
+    redraw while it loads (a quick change of measure) failed in the browser ("getCenter" of null)."""
     df = wards.assign(name=ward_names(wards, lang), value_text=[fmt.percent(v, 1) for v in wards[metric]],
                       vacant_text=[fmt.number(v) for v in wards.vacant_total],
                       total_text=[fmt.number(v) for v in wards.dwellings_total])

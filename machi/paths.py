@@ -21,7 +21,3 @@ def data_dir() -> Path:
     """The folder of source files the database is built from (default `data/`)."""
     return Path(os.environ.get("MACHI_DATA") or DATA_DIR)
 
-
-#: Streamlit serves this folder at app/static/ (server.enableStaticServing): copies of data files the
-#: browser fetches itself (the ward boundaries). Generated from data/, never committed.
-STATIC_DIR = ROOT / "static"

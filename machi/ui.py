@@ -263,6 +263,10 @@ def url_number(label: str, key: str, default: float | None, where=st, **number_i
 # --- charts and files the browser fetches ---------------------------------------------------------
 
 
+def _data_file_hash(d: "DataFile") -> tuple:
+    return d.key
+
+
 def _frame_hash(df: pd.DataFrame | pd.Series) -> bytes:
     """A fast content hash for cache keys (Streamlit's default hashes every cell; 10-15× slower)."""
     import hashlib
@@ -271,9 +275,18 @@ def _frame_hash(df: pd.DataFrame | pd.Series) -> bytes:
     return hashlib.blake2b(pickle.dumps(df, protocol=5), digest_size=20).digest()
 
 
-@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs={pd.DataFrame: _frame_hash, pd.Series: _frame_hash})
+#: cache keys: DataFrames by a fast content hash, data files by path and modification time
+_HASH_FUNCS = {pd.DataFrame: _frame_hash, pd.Series: _frame_hash, "machi.ui.DataFile": _data_file_hash}
+
+
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=_HASH_FUNCS)
 def _figure(builder: str, args: tuple, kwargs: dict):
-    return getattr(charts, builder)(*args, **kwargs)
+    figure = getattr(charts, builder)(*args, **kwargs)
+    # never changed after it is built, so its plain form is computed once: st.plotly_chart calls
+    # to_dict() on every run, a deep copy (the map's boundaries included)
+    frozen = figure.to_dict()
+    figure.to_dict = lambda: frozen
+    return figure
 
 
 def chart(builder, *args, key: str, where=st, **kwargs) -> None:
@@ -283,7 +296,7 @@ def chart(builder, *args, key: str, where=st, **kwargs) -> None:
     where.plotly_chart(_figure(builder.__name__, args, kwargs), config=charts.CONFIG, key=key)
 
 
-@st.cache_data(show_spinner=False, max_entries=256, hash_funcs={pd.DataFrame: _frame_hash, pd.Series: _frame_hash})
+@st.cache_data(show_spinner=False, max_entries=256, hash_funcs=_HASH_FUNCS)
 def _memo(module: str, name: str, args: tuple, kwargs: dict):
     import importlib
 
@@ -296,25 +309,9 @@ def memo(fn, *args, **kwargs):
     return _memo(fn.__module__, fn.__qualname__, args, kwargs)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _published(relative: str, mtime_ns: int, size: int) -> str:
-    from machi import paths
-
-    return build.publish_static(paths.data_dir() / relative)
-
-
-def static_url(relative: str) -> str:
-    """A URL the browser can fetch (from this server) for a file of data/, e.g. the ward GeoJSON:
-    the figure then carries a short URL instead of the whole file on every run."""
-    from machi import paths
-
-    stat = (paths.data_dir() / relative).stat()
-    return "app/static/" + _published(relative, stat.st_mtime_ns, stat.st_size)
-
-
 @st.cache_data(show_spinner=False)
 def _geo_center(path: str, mtime_ns: int) -> dict:
-    return charts.geo_center(_read_json(path, mtime_ns))
+    return charts.geo_center(_read_json(path, mtime_ns, None))
 
 
 def geo_center(relative: str) -> dict:
@@ -324,17 +321,30 @@ def geo_center(relative: str) -> dict:
     return _geo_center(str(path), path.stat().st_mtime_ns)
 
 
-@st.cache_data(show_spinner=False)
-def _read_json(path: str, mtime_ns: int) -> dict:
+class DataFile(dict):
+    """The parsed content of a JSON file of data/. Caches key it by the file's path and modification
+    time instead of hashing its content (the ward GeoJSON is 400 KB). Shared: never changed."""
+
+    def __init__(self, content: dict, key: tuple):
+        super().__init__(content)
+        self.key = key
+
+
+@st.cache_resource(show_spinner=False)
+def _read_json(path: str, mtime_ns: int, simplify: float | None) -> DataFile:
     import json
 
     with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+        content = json.load(fh)
+    if simplify:
+        content = charts.simplify_geojson(content, simplify)
+    return DataFile(content, (path, mtime_ns, simplify))
 
 
-def data_json(relative: str) -> dict:
-    """A JSON/GeoJSON file of data/ (cached; reread when it changes)."""
+def data_json(relative: str, simplify: float | None = None) -> DataFile:
+    """A JSON/GeoJSON file of data/ (read once; reread when it changes). `simplify`: a GeoJSON's
+    polygons simplified for drawing, to that many degrees (charts.simplify_geojson)."""
     from machi import paths
 
     path = paths.data_dir() / relative
-    return _read_json(str(path), path.stat().st_mtime_ns)
+    return _read_json(str(path), path.stat().st_mtime_ns, simplify)

@@ -6,6 +6,7 @@ from machi import charts, danger, fmt, osaka, ui
 from machi.i18n import t
 
 WARDS_GEOJSON = "osaka/osaka_city_wards_n03_2020.geojson"
+MAP_TOLERANCE_DEG = 0.0002  # boundaries drawn to about 20 m; one pixel of the map is over 100 m
 
 lang = ui.current_language()
 ja = lang == "ja"
@@ -43,7 +44,7 @@ def ward_sections():
         reference = [(t(f"osaka.ref.{k}", lang), refs.loc[k][metric]) for k in ("city", "prefecture", "national")]
         left, right = st.columns([1, 1])
         ui.chart(charts.ward_ranking, wards, reference, metric, lang, key="ranking", where=left)
-        ui.chart(charts.ward_map, wards, ui.static_url(WARDS_GEOJSON), ui.geo_center(WARDS_GEOJSON), metric, label, lang,
+        ui.chart(charts.ward_map, wards, ui.data_json(WARDS_GEOJSON, simplify=MAP_TOLERANCE_DEG), ui.geo_center(WARDS_GEOJSON), metric, label, lang,
                  key="map", where=right)
         right.caption(t("osaka.map_credit", lang))
         st.caption(t("osaka.derived_rates", lang))

@@ -38,8 +38,9 @@ class Session:
         self.errors: list[str] = []
         self.outside: list[str] = []
         self.steps = 0
+        self.current = "start"
         page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
-        page.on("pageerror", lambda e: self.errors.append(f"JavaScript error: {e}"))
+        page.on("pageerror", lambda e: self.errors.append(f"JavaScript error during {self.current!r}: {e}"))
 
     def _frame(self, payload) -> None:
         if finished_run(payload):
@@ -48,6 +49,7 @@ class Session:
     async def step(self, what: str, action, path: str) -> None:
         """Do `action`, wait for a finished run and the page drawn, then check it has no error box."""
         before = self.finished
+        self.current = what
         await action()
         for _ in range(1200):  # up to 120 s on a loaded machine
             if self.finished > before:
