@@ -103,6 +103,10 @@ def calculators(session: Session, n: int) -> dict[str, list]:
 async def walk(browser, base: str, n: int) -> Session:
     lang = "ja" if n % 2 == 0 else "en"
     context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
+    # ten first loads at once on a 2-core CI machine: Playwright's 30 s default for a navigation or a
+    # click is too short there; each step still has to finish, with no error, within the same budget
+    # as its wait for the run (120 s)
+    context.set_default_timeout(120_000)
     session_box: list[Session] = []
 
     async def route(r):
