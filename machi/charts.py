@@ -286,7 +286,7 @@ def ward_map(wards: pd.DataFrame, geojson: dict, center: dict, metric: str, labe
         + t("osaka.vacant_total", lang) + ": %{customdata[2]}<br>" + t("osaka.dwellings_total", lang)
         + ": %{customdata[3]}<extra></extra>",
     ))
-    fig.update_layout(map=dict(style="white-bg", center=center, zoom=9.9))
+    fig.update_layout(map=dict(style="white-bg", center=center, zoom=10.5))
     return _style(fig, height=620)
 
 

@@ -217,6 +217,42 @@ def url_choice(label: str, options: list[str], key: str, format_func=str, where=
     return value
 
 
+def _tab_chosen(key: str, ids: list[str], labels: list[str]) -> None:
+    label = st.session_state.get(f"{key}__widget")
+    if label in labels:
+        st.session_state[key] = ids[labels.index(label)]
+
+
+def url_tabs(tabs: dict[str, str], key: str, param: str = "tab") -> dict:
+    """Tabs that draw only the open one: {tab id: container}; a container's `.open` says whether to fill
+    it. The open tab is kept in the URL as ?tab=<tab id> (language independent: a link opens on its tab
+    and a language switch keeps it) and in the session under `key` (one per page), so coming back to a
+    page finds it as it was left. Choosing a tab reruns the page, which then draws that tab alone: a
+    page switch pays for one section, not for every chart of the page."""
+    ids, labels = list(tabs), list(tabs.values())
+    _from_url_once(key, lambda: st.query_params.get(param) if st.query_params.get(param) in ids else ids[0])
+    if st.session_state[key] not in ids:
+        st.session_state[key] = ids[0]
+    current = st.session_state[key]
+    # the widget starts on the session's tab: its identity includes the labels and the default, so a
+    # language switch or a chosen tab gives a fresh widget already on the right tab
+    containers = st.tabs(labels, default=tabs[current], key=f"{key}__widget", on_change=_tab_chosen,
+                         args=(key, ids, labels))
+    st.query_params[param] = current
+    return dict(zip(ids, containers))
+
+
+def tab_sections(sections: dict[str, tuple[str, object]], key: str) -> str:
+    """One tab per section, {id: (label, draw)}: only the open tab's `draw()` runs. Returns its id."""
+    containers = url_tabs({k: label for k, (label, _) in sections.items()}, key)
+    for k, container in containers.items():
+        if container.open:
+            with container:
+                sections[k][1]()
+            return k
+    return next(iter(sections))
+
+
 def metric_row(items: list[tuple[str, str, str | None]]) -> None:
     """A row of bordered metrics: (label, value, help/caption)."""
     with st.container(horizontal=True, gap="small"):

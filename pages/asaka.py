@@ -17,71 +17,96 @@ st.markdown(t("asaka.subtitle", lang))
 with st.expander(t("asaka.how_to_read", lang)):
     st.markdown(t("asaka.how_to_read_body", lang))
 
-# --- the four indicators -------------------------------------------------------------------------
-st.header(t("asaka.indicators", lang))
-grid = st.columns(2)
-for n, i in enumerate(indicators.itertuples()):
-    d = int(i.decimals)
-    unit = i.unit or ""  # the satisfaction score has no unit
-    change_unit = t("asaka.points", lang) if unit == "%" else unit  # a change of a share is in points
-    show = (lambda v, dec: fmt.signed(v, dec)) if i.show_sign else (lambda v, dec: f"{v:.{dec}f}")
-    observed = actuals[actuals.indicator_id == i.indicator_id]
-    with grid[n % 2].container(border=True):
-        st.subheader(i.name_ja if lang == "ja" else f"{i.name_en}")
-        if lang == "en":
-            st.caption(i.name_ja)
-        if i.definition_ja:
-            st.caption(f"{t('asaka.definition', lang)}: {fmt.md_text(i.definition_ja)}")
-        ui.metric_row([
-            (t("asaka.baseline", lang, year=fmt.fiscal_year(int(i.baseline_year), lang)),
-             f"{show(i.baseline_value, d)}{unit}", i.baseline_label_ja),
-            (t("asaka.target", lang, year=fmt.fiscal_year(int(i.target_year), lang)),
-             f"{show(i.target_value, d)}{unit}", i.target_label_ja),
-        ])
-        ui.metric_row([
-            (t("asaka.change_needed", lang), f"{fmt.signed(asaka.change_needed(i), d)}{change_unit}",
-             t("asaka.derived_help", lang)),
-            (t("asaka.pace_needed", lang), f"{fmt.signed(asaka.pace_needed(i), d + 2)}{change_unit}",
-             t("asaka.pace_help", lang, years=int(i.target_year - i.baseline_year))),
-        ])
-        p = asaka.progress(i, observed)
-        if p is None:
-            st.caption(t("asaka.no_actuals", lang))
-        else:
-            status = t("asaka.on_track", lang) if p.on_track else t("asaka.behind", lang)
-            colour = "green" if p.on_track else "orange"
-            st.markdown(f":{colour}-badge[{status}] " + t(
-                "asaka.latest", lang, year=fmt.fiscal_year(p.latest_year, lang),
-                value=f"{show(p.latest_value, d)}{unit}", required=f"{show(p.required_then, d + 1)}{unit}"))
-            if p.projected_year is None:
-                st.markdown(t("asaka.never_at_pace", lang))
+# --- the sections, one tab each: only the open tab is computed and drawn -------------------------
+def unit_of(i) -> tuple[str, str]:
+    """(unit, unit of a change): a change of a share is in points; the satisfaction score has no unit."""
+    unit = i.unit or ""
+    return unit, t("asaka.points", lang) if unit == "%" else unit
+
+
+def shown_value(i, v, dec: int) -> str:
+    return fmt.signed(v, dec) if i.show_sign else f"{v:.{dec}f}"
+
+
+def indicator_title(i) -> None:
+    st.subheader(i.name_ja if lang == "ja" else f"{i.name_en}")
+    if lang == "en":
+        st.caption(i.name_ja)
+
+
+def overview():
+    """The four indicators: baseline, target, the change and pace they need, and whether on track."""
+    st.subheader(t("asaka.indicators", lang))
+    grid = st.columns(2)
+    for n, i in enumerate(indicators.itertuples()):
+        d = int(i.decimals)
+        unit, change_unit = unit_of(i)
+        observed = actuals[actuals.indicator_id == i.indicator_id]
+        with grid[n % 2].container(border=True):
+            indicator_title(i)
+            if i.definition_ja:
+                st.caption(f"{t('asaka.definition', lang)}: {fmt.md_text(i.definition_ja)}")
+            ui.metric_row([
+                (t("asaka.baseline", lang, year=fmt.fiscal_year(int(i.baseline_year), lang)),
+                 f"{shown_value(i, i.baseline_value, d)}{unit}", i.baseline_label_ja),
+                (t("asaka.target", lang, year=fmt.fiscal_year(int(i.target_year), lang)),
+                 f"{shown_value(i, i.target_value, d)}{unit}", i.target_label_ja),
+            ])
+            ui.metric_row([
+                (t("asaka.change_needed", lang), f"{fmt.signed(asaka.change_needed(i), d)}{change_unit}",
+                 t("asaka.derived_help", lang)),
+                (t("asaka.pace_needed", lang), f"{fmt.signed(asaka.pace_needed(i), d + 2)}{change_unit}",
+                 t("asaka.pace_help", lang, years=int(i.target_year - i.baseline_year))),
+            ])
+            p = asaka.progress(i, observed)
+            if p is None:
+                st.caption(t("asaka.no_actuals", lang))
             else:
-                st.markdown(t("asaka.projected", lang, year=f"{p.projected_year:.1f}",
-                              pace=f"{fmt.signed(p.recent_pace, d + 2)}{change_unit}"))
-        ui.chart(charts.glide_path, i, paths[paths.indicator_id == i.indicator_id], observed, lang,
-                 key=f"path_{i.indicator_id}")
+                status = t("asaka.on_track", lang) if p.on_track else t("asaka.behind", lang)
+                colour = "green" if p.on_track else "orange"
+                st.markdown(f":{colour}-badge[{status}] " + t(
+                    "asaka.latest", lang, year=fmt.fiscal_year(p.latest_year, lang),
+                    value=f"{shown_value(i, p.latest_value, d)}{unit}", required=f"{shown_value(i, p.required_then, d + 1)}{unit}"))
+                if p.projected_year is None:
+                    st.markdown(t("asaka.never_at_pace", lang))
+                else:
+                    st.markdown(t("asaka.projected", lang, year=f"{p.projected_year:.1f}",
+                                  pace=f"{fmt.signed(p.recent_pace, d + 2)}{change_unit}"))
 
-table = paths.pivot(index="year", columns="indicator_id", values="required_value").reset_index()
-with st.expander(t("asaka.path_table", lang)):
-    st.dataframe(table, hide_index=True)
-    ui.download_csv(paths, "asaka_indicator_path", lang, key="download_path")
 
-# --- green cover ---------------------------------------------------------------------------------
-cover = ui.query("asaka_green_cover")
-facts = ui.query("asaka_facts")
-with st.container(border=True):
-    st.header(t("asaka.green_cover", lang))
+def glide_paths():
+    """Each indicator's required path from baseline to target, with the actuals published so far."""
+    st.subheader(t("asaka.paths", lang))
+    st.caption(t("asaka.paths_note", lang))
+    grid = st.columns(2)
+    for n, i in enumerate(indicators.itertuples()):
+        observed = actuals[actuals.indicator_id == i.indicator_id]
+        with grid[n % 2].container(border=True):
+            indicator_title(i)
+            ui.chart(charts.glide_path, i, paths[paths.indicator_id == i.indicator_id], observed, lang,
+                     key=f"path_{i.indicator_id}")
+    table = paths.pivot(index="year", columns="indicator_id", values="required_value").reset_index()
+    with st.expander(t("asaka.path_table", lang)):
+        st.dataframe(table, hide_index=True)
+        ui.download_csv(paths, "asaka_indicator_path", lang, key="download_path")
+
+
+def green_cover():
+    cover = ui.query("asaka_green_cover")
+    facts = ui.query("asaka_facts")
+    st.subheader(t("asaka.green_cover", lang))
     st.warning(t("asaka.green_cover_not_share", lang))
     ui.chart(charts.green_cover, cover, lang, key="green_cover")
-    loss = facts[facts.fact_id == "green_loss_50y"]
-    for f in loss.itertuples():
+    for f in facts[facts.fact_id == "green_loss_50y"].itertuples():
         st.markdown(t("asaka.cover_quote", lang, text=fmt.md_text(f.text_ja)))
     st.caption(t("asaka.cover_points_note", lang))
+    for f in facts[facts.fact_id == "carbon_stored_per_year"].itertuples():
+        st.info(f"**{fmt.md_text(f.label_ja)}**：{fmt.md_text(f.qualifier_ja or '')}{fmt.number(f.value)} {fmt.md_text(f.unit)} — {fmt.md_text(f.text_ja)}")
 
-# --- priority measures ---------------------------------------------------------------------------
-measures = ui.query("asaka_measures")
-with st.container(border=True):
-    st.header(t("asaka.measures", lang))
+
+def priority_measures():
+    measures = ui.query("asaka_measures")
+    st.subheader(t("asaka.measures", lang))
     st.caption(t("asaka.measures_note", lang))
     ui.chart(charts.measures_tree, measures, lang, key="measures_tree")
     outline = ui.memo(asaka.measure_outline, measures, t("asaka.plan_target", lang), t("asaka.future_target", lang))
@@ -100,15 +125,9 @@ with st.container(border=True):
         ])
     ui.download_csv(measures, "asaka_measures", lang, key="download_measures")
 
-for f in facts[facts.fact_id == "carbon_stored_per_year"].itertuples():
-    st.info(f"**{fmt.md_text(f.label_ja)}**：{fmt.md_text(f.qualifier_ja or '')}{fmt.number(f.value)} {fmt.md_text(f.unit)} — {fmt.md_text(f.text_ja)}")
 
-# --- what-if calculators -------------------------------------------------------------------------
-st.header(t("asaka.whatif", lang))
-st.caption(t("asaka.whatif_note", lang))
 park = indicators.loc["park_area_per_person"]
 share = indicators.loc["green_space_share"]
-left, right = st.columns(2)
 
 
 @st.fragment
@@ -143,10 +162,6 @@ def park_calculator():
                          now=park.baseline_value, target=park.target_value))
 
 
-with left:
-    park_calculator()
-
-
 @st.fragment
 def share_calculator():
     """Green-space share what-if: its input reruns only this part."""
@@ -170,7 +185,18 @@ def share_calculator():
             st.caption(t("asaka.share_formula", lang, area=fmt.number(g.city_area_ha, 0)))
 
 
-with right:
-    share_calculator()
+def what_ifs():
+    st.subheader(t("asaka.whatif", lang))
+    st.caption(t("asaka.whatif_note", lang))
+    left, right = st.columns(2)
+    with left:
+        park_calculator()
+    with right:
+        share_calculator()
+
+
+SECTIONS = {"overview": overview, "paths": glide_paths, "cover": green_cover, "measures": priority_measures,
+            "whatif": what_ifs}
+ui.tab_sections({k: (t(f"asaka.tab.{k}", lang), fn) for k, fn in SECTIONS.items()}, "asaka_tab")
 
 ui.source_footer(["asaka_green_plan_2026", "census_2020_asaka", "gsi_area_asaka"], lang)

@@ -174,36 +174,44 @@ with results:
         (t("yao.max_far", lang), fmt.percent(result.max_far_pct, 1), t("yao.max_far_help", lang)),
         (t("yao.limit", lang), f"{fmt.number(result.limit_floor_area_m2, 2)} ㎡", t("yao.limit_help", lang)),
     ])
-    st.info(t(f"yao.binding.{result.binding}", lang))
-    for n in result.notes:
-        st.caption(f"{n.clause}: {fmt.md_text(n.ja if ja else n.en)}")
 
-    checks = yao.checks_table(result, lang)
-    with st.container(border=True):
+    def reasons():
+        st.info(t(f"yao.binding.{result.binding}", lang))
+        for n in result.notes:
+            st.caption(f"{n.clause}: {fmt.md_text(n.ja if ja else n.en)}")
+
+    def checks():
         st.subheader(t("yao.checks", lang))
         st.caption(t("yao.checks_note", lang))
+        table = yao.checks_table(result, lang)
         st.dataframe(
-            yao.checks_display(checks).rename(columns={c: t(f"yao.col.{c}", lang) for c in checks.columns}),
+            yao.checks_display(table).rename(columns={c: t(f"yao.col.{c}", lang) for c in table.columns}),
             hide_index=True,
             column_config={t("yao.col.rule", lang): st.column_config.TextColumn(width=200),
                            t("yao.col.message", lang): st.column_config.TextColumn(width="large")},
         )
-    breakdown = yao.breakdown_table(result, lang)
-    with st.container(border=True):
+
+    def breakdown():
         st.subheader(t("yao.breakdown", lang))
-        st.dataframe(yao.breakdown_display(breakdown).rename(columns={c: t(f"yao.col.{c}", lang) for c in breakdown.columns}),
+        table = yao.breakdown_table(result, lang)
+        st.dataframe(yao.breakdown_display(table).rename(columns={c: t(f"yao.col.{c}", lang) for c in table.columns}),
                      hide_index=True)
         st.caption(t("yao.cap_note", lang, base=fmt.number(result.base_floor_area_m2, 2),
                      limit=fmt.number(result.limit_floor_area_m2, 2)))
-    with st.container(border=True):
+
+    def sensitivity():
         st.subheader(t("yao.sensitivity", lang))
         field = ui.url_choice(t("yao.sensitivity_field", lang), list(yao.SWEEP_FIELDS), "sweep",
                               format_func=lambda f: t(f"yao.sweep.{f}", lang))
         curve = ui.memo(yao.sweep, app, field)
         ui.chart(charts.sensitivity, curve, yao.current_value(app, field), t(f"yao.sweep.{field}", lang), lang,
                  key="sensitivity")
+
+    # one tab each: only the open tab is computed and drawn (an input's change redraws the answer, not every table)
+    sections = {"reasons": reasons, "checks": checks, "breakdown": breakdown, "sensitivity": sensitivity}
+    ui.tab_sections({k: (t(f"yao.tab.{k}", lang), fn) for k, fn in sections.items()}, "yao_tab")
     with st.container(horizontal=True):
-        ui.download_csv(checks, "yao_permit_checks", lang, key="download_checks")
+        ui.download_csv(yao.checks_table(result, lang), "yao_permit_checks", lang, key="download_checks")
         st.download_button(t("yao.download_json", lang),
                            data=json.dumps({"application": app, "result": result.to_dict()}, ensure_ascii=False, indent=1),
                            file_name="yao_permit_result.json", mime="application/json", on_click="ignore")

@@ -81,8 +81,9 @@ with st.container(horizontal=True, gap="small"):
         st.metric(f":{zushi.EVALUATION_COLOURS[e]}[{evaluation_text(e)}]", f"{h.by_evaluation[e]}", border=True)
 st.caption(t("zushi.derived_note", lang))
 
-# --- progress × evaluation matrix ----------------------------------------------------------------
-with st.container(border=True):
+# --- the sections, one tab each: only the open tab is computed and drawn -------------------------
+def matrix():
+    """Progress × evaluation: which programs sit in each cell."""
     st.subheader(t("zushi.matrix", lang))
     st.caption(t("zushi.matrix_note", lang))
     cells = ui.memo(zushi.matrix, programs)
@@ -104,43 +105,39 @@ with st.container(border=True):
                     st.markdown("—")
 
 
-# --- budgets -------------------------------------------------------------------------------------
 @st.fragment
 def budgets():
     """Budgets grouped by the chosen level: the level radio reruns only this part."""
-    with st.container(border=True):
-        st.subheader(t("zushi.budget", lang))
-        st.info(t("zushi.budget_note", lang))
-        level = ui.url_choice(t("zushi.budget_level", lang), list(zushi.BUDGET_LEVELS), "level",
-                              format_func=lambda v: t(f"zushi.level.{v}", lang), widget="radio")
-        budget = ui.memo(zushi.budget_by, programs, level)
-        ui.chart(charts.budget_bars, budget, lang, key="budget_chart")
-        names = {
-            "name": t(f"zushi.level.{level}", lang),
-            "programs": t("zushi.col.programs", lang),
-            "actual_yen": t("zushi.col.actual_yen", lang),
-            "actual_missing": t("zushi.col.actual_missing", lang),
-            "plan_kyen": t("zushi.col.plan_kyen", lang),
-            "share_pct": t("zushi.col.share_pct", lang),
-        }
-        table = budget[list(names)].rename(columns=names)
-        st.dataframe(
-            budget[list(names)].assign(
-                actual_yen=budget.actual_yen.map(lambda v: fmt.number(v, lang=lang)),
-                plan_kyen=budget.plan_kyen.map(fmt.number),
-                share_pct=budget.share_pct.map(lambda v: fmt.percent(v, 1, lang)),
-            ).rename(columns=names),
-            hide_index=True,
-        )
-        ui.download_csv(table, f"zushi_budget_{level}_{year}", lang, key="download_budget")
+    st.subheader(t("zushi.budget", lang))
+    st.info(t("zushi.budget_note", lang))
+    level = ui.url_choice(t("zushi.budget_level", lang), list(zushi.BUDGET_LEVELS), "level",
+                          format_func=lambda v: t(f"zushi.level.{v}", lang), widget="radio")
+    budget = ui.memo(zushi.budget_by, programs, level)
+    ui.chart(charts.budget_bars, budget, lang, key="budget_chart")
+    names = {
+        "name": t(f"zushi.level.{level}", lang),
+        "programs": t("zushi.col.programs", lang),
+        "actual_yen": t("zushi.col.actual_yen", lang),
+        "actual_missing": t("zushi.col.actual_missing", lang),
+        "plan_kyen": t("zushi.col.plan_kyen", lang),
+        "share_pct": t("zushi.col.share_pct", lang),
+    }
+    table = budget[list(names)].rename(columns=names)
+    st.dataframe(
+        budget[list(names)].assign(
+            actual_yen=budget.actual_yen.map(lambda v: fmt.number(v, lang=lang)),
+            plan_kyen=budget.plan_kyen.map(fmt.number),
+            share_pct=budget.share_pct.map(lambda v: fmt.percent(v, 1, lang)),
+        ).rename(columns=names),
+        hide_index=True,
+    )
+    ui.download_csv(table, f"zushi_budget_{level}_{year}", lang, key="download_budget")
 
 
-budgets()
-
-# --- numeric targets -----------------------------------------------------------------------------
-kpis = ui.memo(zushi.kpi_progress, ui.query("zushi_kpis"))
-kpis = kpis[(kpis.fiscal_year == year) & kpis.sheet_no.isin(programs.sheet_no)]
-with st.container(border=True):
+def targets():
+    """The numeric targets of the shown programs, each with its progress from baseline to target."""
+    kpis = ui.memo(zushi.kpi_progress, ui.query("zushi_kpis"))
+    kpis = kpis[(kpis.fiscal_year == year) & kpis.sheet_no.isin(programs.sheet_no)]
     st.subheader(t("zushi.targets", lang))
     st.caption(t("zushi.targets_note", lang))
     if kpis.empty:
@@ -160,8 +157,9 @@ with st.container(border=True):
             if k.note_ja:
                 st.caption(f"{t('zushi.reading', lang)}: {fmt.md_text(k.note_ja)}")
 
-# --- the programs: table and full sheet ----------------------------------------------------------
-with st.container(border=True):
+
+def table():
+    """The shown programs, a row each, with the download."""
     st.subheader(t("zushi.table", lang))
     columns = ["sheet_no", "label_ja", "policy_code", "policy_ja", "department_ja", "progress", "evaluation",
                "actual_cost_yen", "plan_cost_kyen"]
@@ -178,32 +176,32 @@ with st.container(border=True):
 @st.fragment
 def sheet_detail():
     """One program's full sheet: choosing another reruns only this part."""
-    with st.container(border=True):
-        st.subheader(t("zushi.detail", lang))
-        ids = [str(s) for s in programs.sheet_no]
-        labels = dict(zip(ids, (zushi.program_label(r) for r in programs.itertuples())))
-        chosen = ui.url_choice(t("zushi.choose_program", lang), ids, "sheet", format_func=labels.get)
-        p = programs[programs.sheet_no == int(chosen)].iloc[0]
-        st.markdown(f"### {fmt.md_text(labels[chosen])}")
-        st.caption(t("zushi.label_note", lang))
-        st.markdown(f"{progress_badge(p.progress)} {evaluation_badge(p.evaluation)}")
-        facts = {
-            t("zushi.fiscal_year", lang): fmt.fiscal_year(int(p.fiscal_year), lang),
-            t("zushi.sheet_no", lang): str(p.sheet_no),
-            t("zushi.section", lang): p.section_ja,
-            t("zushi.policy", lang): f"{p.policy_code} {p.policy_ja}",
-            t("zushi.department", lang): f"{p.department_ja}（{p.department_code}）",
-            t("zushi.order_in_policy", lang): str(p.order_in_policy),
-            t("zushi.col.actual_cost_yen", lang): fmt.with_unit(p.actual_cost_yen, "yen", lang=lang),
-            t("zushi.col.plan_cost_kyen", lang): fmt.with_unit(p.plan_cost_kyen, "kyen", lang=lang),
-        }
-        st.markdown("\n".join(f"- **{k}**: {fmt.md_text(v)}" for k, v in facts.items()))
-        for field in ("purpose_ja", "target_group_ja", "means_ja", "target_ja", "baseline_ja", "plan_items_ja",
-                      "results_ja", "problems_ja", "circumstances_ja", "innovations_ja", "council_opinion_ja"):
-            st.markdown(f"**{t(f'zushi.field.{field}', lang)}**")
-            st.markdown(fmt.md_text(p[field]) if p[field] else f"*{t('zushi.field_empty', lang)}*")
+    st.subheader(t("zushi.detail", lang))
+    ids = [str(s) for s in programs.sheet_no]
+    labels = dict(zip(ids, (zushi.program_label(r) for r in programs.itertuples())))
+    chosen = ui.url_choice(t("zushi.choose_program", lang), ids, "sheet", format_func=labels.get)
+    p = programs[programs.sheet_no == int(chosen)].iloc[0]
+    st.markdown(f"### {fmt.md_text(labels[chosen])}")
+    st.caption(t("zushi.label_note", lang))
+    st.markdown(f"{progress_badge(p.progress)} {evaluation_badge(p.evaluation)}")
+    facts = {
+        t("zushi.fiscal_year", lang): fmt.fiscal_year(int(p.fiscal_year), lang),
+        t("zushi.sheet_no", lang): str(p.sheet_no),
+        t("zushi.section", lang): p.section_ja,
+        t("zushi.policy", lang): f"{p.policy_code} {p.policy_ja}",
+        t("zushi.department", lang): f"{p.department_ja}（{p.department_code}）",
+        t("zushi.order_in_policy", lang): str(p.order_in_policy),
+        t("zushi.col.actual_cost_yen", lang): fmt.with_unit(p.actual_cost_yen, "yen", lang=lang),
+        t("zushi.col.plan_cost_kyen", lang): fmt.with_unit(p.plan_cost_kyen, "kyen", lang=lang),
+    }
+    st.markdown("\n".join(f"- **{k}**: {fmt.md_text(v)}" for k, v in facts.items()))
+    for field in ("purpose_ja", "target_group_ja", "means_ja", "target_ja", "baseline_ja", "plan_items_ja",
+                  "results_ja", "problems_ja", "circumstances_ja", "innovations_ja", "council_opinion_ja"):
+        st.markdown(f"**{t(f'zushi.field.{field}', lang)}**")
+        st.markdown(fmt.md_text(p[field]) if p[field] else f"*{t('zushi.field_empty', lang)}*")
 
 
-sheet_detail()
+SECTIONS = {"matrix": matrix, "budget": budgets, "targets": targets, "programs": table, "sheet": sheet_detail}
+ui.tab_sections({k: (t(f"zushi.tab.{k}", lang), fn) for k, fn in SECTIONS.items()}, "zushi_tab")
 
 ui.source_footer(["zushi_2021_sheets"], lang)

@@ -91,6 +91,15 @@ def wait_rendered(page, timeout_ms: int = 60_000) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
 
 
+def open_tab(pg, n: int) -> str:
+    """Click the n-th tab of the page like a user; wait until its section is drawn; its id (?tab=)."""
+    before = pg.evaluate("() => new URL(location.href).searchParams.get('tab')")
+    pg.get_by_role("tab").nth(n).click()
+    pg.wait_for_function("(b) => new URL(location.href).searchParams.get('tab') !== b", arg=before, timeout=60_000)
+    wait_rendered(pg)
+    return pg.evaluate("() => new URL(location.href).searchParams.get('tab')")
+
+
 def block_outside_requests(context, base: str) -> list[str]:
     """Abort every request not addressed to the local server; return the list of attempted URLs."""
     attempted: list[str] = []

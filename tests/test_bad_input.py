@@ -62,7 +62,7 @@ def asaka_messages(at) -> list[str]:
 
 
 def asaka_query(key: str, value: str) -> dict:
-    query = {key: value, "mode": ASAKA[key][2]}
+    query = {key: value, "mode": ASAKA[key][2], "tab": "whatif"}
     if key not in ("pop35", "rate"):
         query["pop35"] = "140000"  # so that the only message is about `key`
     return query
@@ -108,7 +108,7 @@ def test_asaka_url_values(key, value):
 
 @pytest.mark.parametrize("mode,keys", [("number", ["pop", "pop_year", "pop35", "area"]), ("rate", ["rate"])])
 def test_asaka_widget_values(mode, keys):
-    at = open_page("asaka", "en", pop35="140000", rate="1.5", mode=mode)
+    at = open_page("asaka", "en", pop35="140000", rate="1.5", mode=mode, tab="whatif")
     for key in keys:
         good = at.number_input(key=key).value
         for value in (0.0, -5.0, 1e308, None):
@@ -334,7 +334,7 @@ def test_cli_process(command, obj, field):
 
 @pytest.mark.parametrize("value", ["-5", "abc", ""])
 def test_osaka_bad_rank_in_the_url_falls_back_to_none(value):
-    at = open_page("osaka", "en", d_foundation=value, d_exterior_wall=value, d_roof=value, d_harm=value)
+    at = open_page("osaka", "en", tab="danger", d_foundation=value, d_exterior_wall=value, d_roof=value, d_harm=value)
     no_exception(at)
     for key in ("d_foundation", "d_exterior_wall", "d_roof"):
         box = next(s for s in at.selectbox if s.key == key)

@@ -17,6 +17,7 @@ from tests.browser_support import (
     block_outside_requests,
     browser,
     full_screenshot,
+    open_tab,
     require_browser,
     wait_rendered,
 )
@@ -58,9 +59,15 @@ def test_page_renders_offline(page, path, title_key, lang):
     # the navigation is in the chosen language and the page has a title
     assert t(title_key if path != "home" else "nav.home", lang) in pg.locator('[data-testid="stSidebarNav"]').inner_text()
     assert pg.locator("h1").first.inner_text().strip()
+    full_screenshot(pg, SCREENSHOTS / f"{path}_{lang}.png")
+    # every other section, opened by its tab (each screenshot for a person to look at)
+    for n in range(1, pg.get_by_role("tab").count()):
+        tab = open_tab(pg, n)
+        assert pg.locator('[data-testid="stException"]').count() == 0, (tab, pg.locator('[data-testid="stException"]').first.inner_text())
+        assert pg.get_by_role("tab", selected=True).inner_text().strip() == pg.get_by_role("tab").nth(n).inner_text().strip()
+        full_screenshot(pg, SCREENSHOTS / f"{path}_{lang}_{tab}.png")
     assert outside == [], f"requests outside the local server: {outside}"
     assert errors == [], f"JavaScript errors: {errors}"
-    full_screenshot(pg, SCREENSHOTS / f"{path}_{lang}.png")
 
 
 def test_language_switch_is_kept_in_url_across_pages(page):

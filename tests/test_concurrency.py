@@ -86,16 +86,27 @@ def _number(session: Session, label_key: str, value: float):
     return act
 
 
+def _tab(session: Session, label_key: str):
+    return lambda: session.page.get_by_role("tab", name=t(label_key, session.lang), exact=True).click()
+
+
 def calculators(session: Session, n: int) -> dict[str, list]:
-    """The interactions of each page (values differ per session so the caches see several inputs)."""
+    """The interactions of each page (values differ per session so the caches see several inputs);
+    sections are opened by their tabs as a user does."""
     return {
-        "zushi": [("budget level", _radio(session, "zushi.budget_level", "zushi.level.department"))],
-        "asaka": [("population what-if", _number(session, "asaka.pop_now", 140000 + 1000 * n)),
+        "zushi": [("tab: budgets", _tab(session, "zushi.tab.budget")),
+                  ("budget level", _radio(session, "zushi.budget_level", "zushi.level.department"))],
+        "asaka": [("tab: what-if", _tab(session, "asaka.tab.whatif")),
+                  ("population what-if", _number(session, "asaka.pop_now", 140000 + 1000 * n)),
                   ("city area what-if", _number(session, "asaka.city_area", 18 + n / 10))],
         "osaka": [("metric", _radio(session, "osaka.metric", "osaka.metric.other_rate")),
+                  ("tab: map", _tab(session, "osaka.tab.map")),
+                  ("metric on the map", _radio(session, "osaka.metric", "osaka.metric.rate")),
+                  ("tab: danger score", _tab(session, "osaka.tab.danger")),
                   ("danger: third-party harm", _radio(session, "osaka.third_party", "osaka.harm.yes"))],
         # never the worked example's own values (2,400 ㎡, 9 m): an unchanged value would not rerun
         "yao": [("site area", _number(session, "yao.site_area", 2410 + 50 * n)),
+                ("tab: sensitivity", _tab(session, "yao.tab.sensitivity")),
                 ("road width", _number(session, "yao.road_width", 8.5 + n % 3))],
     }
 
@@ -163,7 +174,7 @@ def test_ten_sessions_at_once_click_through_every_page_and_calculator(session_db
     problems = [f"session {n} ({s.lang}): {e}" for n, s in enumerate(sessions) for e in s.errors]
     assert problems == [], "\n".join(problems)
     # every session made every step: open, each page, each calculator touch, home again
-    expected = 2 + sum(1 for m in modules() for _ in m.pages) + 1 + 7
+    expected = 2 + sum(1 for m in modules() for _ in m.pages) + 1 + sum(len(v) for v in calculators(sessions[0], 0).values())
     assert [s.steps for s in sessions] == [expected] * SESSIONS
     assert [u for s in sessions for u in s.outside] == []
     bad = [line for line in log.splitlines() if re.search(r"Traceback|Exception|Error", line)]

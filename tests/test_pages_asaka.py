@@ -15,19 +15,29 @@ def metrics(at):
     return {m.label: m.value for m in at.metric}
 
 
+TABS = {"overview": ("asaka.indicators", 0), "paths": ("asaka.paths", 4), "cover": ("asaka.green_cover", 1),
+        "measures": ("asaka.measures", 1), "whatif": ("asaka.whatif", 0)}
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_page_renders_indicators_paths_cover_and_tree(lang):
+    """One tab per section, and only the open tab is computed and drawn."""
+    for tab, (title, n_charts) in TABS.items():
+        at = open_page("asaka", lang, tab=tab)
+        assert t(title, lang) in [h.value for h in at.subheader]
+        assert [t(other, lang) in [h.value for h in at.subheader] for other, _ in TABS.values() if other != title] == [False] * 4
+        assert len(at.get("plotly_chart")) == n_charts  # 4 paths; green cover; measures tree
+    assert t("asaka.green_cover_not_share", lang) in texts(open_page("asaka", lang, tab="cover"))
     at = open_page("asaka", lang)
-    assert len(at.get("plotly_chart")) == 6  # 4 paths + green cover + measures tree
+    assert at.query_params["tab"] == "overview"
     body = texts(at)
-    assert t("asaka.green_cover_not_share", lang) in body
     assert t("asaka.no_actuals", lang) in body
     m = metrics(at)
     assert m[t("asaka.baseline", lang, year="2025（令和7）年度" if lang == "ja" else "FY2025 (Reiwa 7)")] in ("+0.29", "2.13㎡/人", "21.5%", "30.9回/年")
 
 
 def test_what_ifs_with_cited_defaults():
-    at = open_page("asaka", "ja", pop35="140000")
+    at = open_page("asaka", "ja", pop35="140000", tab="whatif")
     m = metrics(at)
     assert m["現状 2.13 ㎡/人 が意味する面積"] == "30.05 ha"
     assert m["2035 年に 3.16 ㎡/人 に必要な面積"] == "44.24 ha"
@@ -36,7 +46,7 @@ def test_what_ifs_with_cited_defaults():
 
 
 def test_2035_population_starts_empty_and_asks():
-    at = open_page("asaka", "ja")
+    at = open_page("asaka", "ja", tab="whatif")
     assert any("2035年の人口を入力してください" in i.value for i in at.info)
 
 
@@ -51,12 +61,12 @@ def test_2035_population_starts_empty_and_asks():
     ],
 )
 def test_bad_inputs_give_a_message_naming_the_field(query, needle):
-    at = open_page("asaka", "ja", **query)
+    at = open_page("asaka", "ja", tab="whatif", **query)
     assert any(needle in e.value for e in at.error), [e.value for e in at.error]
 
 
 def test_scenario_is_kept_in_the_url():
-    at = open_page("asaka", "en", mode="rate", rate="1.5", area="20")
+    at = open_page("asaka", "en", mode="rate", rate="1.5", area="20", tab="whatif")
     assert at.query_params["rate"] == "1.5" and at.query_params["mode"] == "rate"
     assert metrics(at)["Target 22.3%"] == "446.0 ha"
     at.number_input(key="area").set_value(10.0).run()
@@ -75,9 +85,9 @@ def test_a_published_actual_appears_on_every_chart_with_no_code_change(tmp_path,
     monkeypatch.setenv("MACHI_DB", str(tmp_path / "m.duckdb"))
     ui.database.clear()
     try:
-        at = open_page("asaka", "ja")
-        body = texts(at)
+        body = texts(open_page("asaka", "ja"))
         assert "▲ 遅れ" in body and "2027（令和9）年度" in body
+        at = open_page("asaka", "ja", tab="paths")
         specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
         park = [s for s in specs if any(tr.get("name") == "実績値" for tr in s["data"])]
         assert len(park) == 1 and [tr for tr in park[0]["data"] if tr.get("name") == "実績値"][0]["text"] == ["2.20"]

@@ -14,16 +14,59 @@ def metrics(at):
     return {m.label: m.value for m in at.metric}
 
 
+def kinds_of(at):
+    return [json.loads(c.proto.spec)["data"][0]["type"] for c in at.get("plotly_chart")]
+
+
 def charts_by_type(at):
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
     return {s["data"][0]["type"]: s for s in specs if s["data"]}
 
 
+TABS = ["ranking", "map", "kinds", "then_now", "compare", "policy", "danger"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_each_tab_draws_its_section_alone(lang):
+    """Only the open tab is computed and drawn (a page switch pays for one section)."""
+    seen = {}
+    for tab in TABS:
+        at = open_page("osaka", lang, tab=tab)
+        assert at.query_params["tab"] == tab
+        seen[tab] = ([json.loads(c.proto.spec)["data"][0]["type"] for c in at.get("plotly_chart")],
+                     len(at.dataframe), texts(at))
+    assert seen["ranking"][0] == ["bar"] and seen["map"][0] == ["choroplethmap"]
+    assert seen["kinds"][0] == ["bar"] and seen["kinds"][1] == 1 and seen["compare"][0] == ["bar"]
+    assert seen["then_now"][0] == [] and seen["then_now"][1] == 1 and seen["policy"][0] == []
+    assert t("osaka.then_now_note", lang) in seen["then_now"][2] and t("osaka.then_now_note", lang) not in seen["ranking"][2]
+    assert t("osaka.danger_note", lang) in seen["danger"][2] and t("osaka.danger_note", lang) not in seen["policy"][2]
+    # the headline is above the tabs, on every tab
+    assert all(t("osaka.city_vacant", lang) in body for _, _, body in seen.values())
+
+
+def test_no_or_unknown_tab_opens_the_ranking():
+    for query in ({}, {"tab": "nonsense"}):
+        at = open_page("osaka", "ja", **query)
+        assert [json.loads(c.proto.spec)["data"][0]["type"] for c in at.get("plotly_chart")] == ["bar"]
+        assert at.query_params["tab"] == "ranking"
+
+
+def test_the_open_tab_survives_a_language_switch_and_a_visit_elsewhere():
+    at = open_page("osaka", "ja", tab="map")
+    at.session_state["_lang"] = "en"
+    at.run()
+    assert [json.loads(c.proto.spec)["data"][0]["type"] for c in at.get("plotly_chart")] == ["choroplethmap"]
+    assert t("osaka.map", "en", year=2023) in texts(at)
+    at.switch_page("pages/home.py").run()
+    at.switch_page("pages/osaka.py").run()
+    assert [json.loads(c.proto.spec)["data"][0]["type"] for c in at.get("plotly_chart")] == ["choroplethmap"]
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_page_renders_ranking_map_kinds_and_policy(lang):
-    at = open_page("osaka", lang)
+    at = open_page("osaka", lang, tab="map")
     kinds = charts_by_type(at)
-    assert {"bar", "choroplethmap"} <= set(kinds)
+    assert set(kinds) == {"choroplethmap"}
     m = kinds["choroplethmap"]
     assert m["layout"]["map"]["style"] == "white-bg"  # no tiles: offline
     assert len(m["data"][0]["locations"]) == 24
@@ -39,6 +82,8 @@ def test_page_renders_ranking_map_kinds_and_policy(lang):
                 assert {tuple(p) for p in dring} <= {tuple(p) for p in oring}
     body = texts(at)
     assert t("osaka.map_credit", lang) in body
+    assert kinds_of(open_page("osaka", lang, tab="ranking")) == ["bar"]
+    body = texts(open_page("osaka", lang, tab="policy"))
     assert "空家法第14条第3項" in body and "空家法第12条" in body
 
 
@@ -58,7 +103,7 @@ def test_switch_to_the_long_term_kind_changes_the_ranking():
 
 
 def test_2013_marks_unpublished_wards():
-    at = open_page("osaka", "ja")
+    at = open_page("osaka", "ja", tab="then_now")
     table = next(d.value for d in at.dataframe if "地域" in d.value.columns)
     row = table[table["地域"] == "大阪市　西成区"].iloc[0]
     assert row.iloc[1] == "23.8%" and row.iloc[2] == "25.9%"
@@ -66,8 +111,8 @@ def test_2013_marks_unpublished_wards():
 
 
 def test_compare_any_municipality_kept_in_url():
-    at = open_page("osaka", "en", areas=["13101", "27100"])
-    spec = [json.loads(c.proto.spec) for c in at.get("plotly_chart")][3]
+    at = open_page("osaka", "en", areas=["13101", "27100"], tab="compare")
+    spec = [json.loads(c.proto.spec) for c in at.get("plotly_chart")][0]
     assert list(spec["data"][0]["x"]) == ["東京都　千代田区", "大阪市"] or len(spec["data"][0]["x"]) == 2
 
 
@@ -78,13 +123,13 @@ def test_compare_any_municipality_kept_in_url():
      ({"d_foundation": "C", "d_exterior_wall": "A", "d_harm": "yes"}, "112.5", "3")],
 )
 def test_danger_score_at_the_level_boundaries(query, score, level):
-    at = open_page("osaka", "en", **query)
+    at = open_page("osaka", "en", tab="danger", **query)
     m = metrics(at)
     assert (m["Score (sum)"], m["Danger level"]) == (score, level)
 
 
 def test_walls_offer_no_rank_c():
-    at = open_page("osaka", "ja")
+    at = open_page("osaka", "ja", tab="danger")
     wall = next(s for s in at.selectbox if s.key == "d_exterior_wall")
     assert wall.options == ["該当なし（0 点）", "A（12.5 点）", "B（25.0 点）"]
 
@@ -96,7 +141,7 @@ def test_highest_ward_is_named_as_the_charts_name_it():
 
 
 def test_danger_table_names_the_parts_in_the_chosen_language():
-    at = open_page("osaka", "en")
+    at = open_page("osaka", "en", tab="danger")
     parts = set(at.dataframe[-1].value.iloc[:, 0])
     assert parts == {"Foundation, sills, columns or beams", "Exterior walls", "Roof"}  # never the keys
 

@@ -8,6 +8,11 @@ from machi.permit.examples import example
 from tests.apptest_support import open_page, texts
 
 
+def tables(at):
+    """The result tables shown (not the input editors, which are keyed y.<field>)."""
+    return [d for d in at.dataframe if not (d.key or "").startswith("y.")]
+
+
 def metrics(at):
     return {m.label: m.value for m in at.metric}
 
@@ -19,7 +24,15 @@ def test_default_example_renders_checks_breakdown_and_sensitivity(lang):
     assert m[t("yao.max_floor_area", lang)] == "5,140.00 ㎡"  # 2,400 × 200% + 340 (case 1)
     assert m[t("yao.bonus_allowed", lang)] == "340.00 ㎡"
     assert t("yao.binding.bonus_claimed", lang) in texts(at)
-    assert len(at.get("plotly_chart")) == 1
+    # the answer is above the tabs; each tab draws its section alone
+    assert at.query_params["tab"] == "reasons" and not at.get("plotly_chart") and not tables(at)
+    at = open_page("yao", lang, tab="sensitivity")
+    assert len(at.get("plotly_chart")) == 1 and t("yao.sensitivity", lang) in texts(at)
+    at = open_page("yao", lang, tab="breakdown")
+    assert t("yao.breakdown", lang) in texts(at) and len(tables(at)) == 1 and not at.get("plotly_chart")
+    assert m == metrics(at)
+    at = open_page("yao", lang, tab="checks")
+    assert t("yao.checks_note", lang) in texts(at) and len(tables(at)) == 1 and not at.get("plotly_chart")
     checks = next(d.value for d in at.dataframe if t("yao.col.status", lang) in d.value.columns)
     assert len(checks) >= 10
     status = dict(zip(checks[t("yao.col.rule", lang)], checks[t("yao.col.status", lang)]))

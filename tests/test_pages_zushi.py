@@ -17,14 +17,23 @@ def budget_categories(at):
     return sorted(spec["data"][0]["y"])
 
 
+SECTIONS = {"matrix": "zushi.matrix", "budget": "zushi.budget", "targets": "zushi.targets", "programs": "zushi.table",
+            "sheet": "zushi.detail"}
+
+
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_page_renders_all_sections(lang):
-    at = open_page("zushi", lang)
-    body = texts(at)
-    for key in ("zushi.matrix", "zushi.budget", "zushi.targets", "zushi.detail", "zushi.table"):
-        assert t(key, lang) in body
-    assert len(at.get("plotly_chart")) == 5  # budget + four targets
-    assert t("zushi.how_to_read", lang) in [e.label for e in at.expander]
+    """One tab per section, and only the open tab is computed and drawn."""
+    charts = {}
+    for tab, title in SECTIONS.items():
+        at = open_page("zushi", lang, tab=tab)
+        body = texts(at)
+        assert sorted(h.value for h in at.subheader) == sorted([t("zushi.filters", lang), t(title, lang)])
+        assert t("zushi.how_to_read", lang) in [e.label for e in at.expander]
+        assert t("zushi.programs", lang) in body  # the headline is above the tabs
+        charts[tab] = len(at.get("plotly_chart"))
+    assert charts == {"matrix": 0, "budget": 1, "targets": 4, "programs": 0, "sheet": 0}
+    assert open_page("zushi", lang).query_params["tab"] == "matrix"  # the first tab by default
 
 
 def test_headline_figures_are_formatted_with_units():
@@ -36,25 +45,29 @@ def test_headline_figures_are_formatted_with_units():
 
 
 def test_filter_changes_the_data_behind_charts_and_tables():
-    at = open_page("zushi", "ja")
+    at = open_page("zushi", "ja", tab="budget")
     assert len(budget_categories(at)) == 9
     at.multiselect(key="dept").set_value(["1330"]).run()
     assert budget_categories(at) == ["6 海水浴場の開設・運営", "7 （仮称）商工業振興計画の策定", "8 （仮称）小坪海浜地域活性化計画の策定"]
     assert {m.label: m.value for m in at.metric}["事業数"] == "3"
-    assert len(at.get("plotly_chart")) == 2  # only sheet 6 has a numeric target
-    assert len(at.dataframe[1].value) == 3
+    at.session_state["zushi_tab"] = "targets"
+    at.run()
+    assert len(at.get("plotly_chart")) == 1  # only sheet 6 has a numeric target
+    at.session_state["zushi_tab"] = "programs"
+    at.run()
+    assert len(at.dataframe[0].value) == 3
     assert at.query_params["dept"] == "1330"  # kept in the URL (one value: a plain string)
 
 
 def test_filters_from_url_and_group_by_policy():
-    at = open_page("zushi", "en", progress="delayed", level="policy")
+    at = open_page("zushi", "en", progress="delayed", level="policy", tab="budget")
     assert {m.label: m.value for m in at.metric}["Programs"] == "7"
     assert budget_categories(at) == ["4-5 地域資源を生かした個性豊かなにぎわいのあるまち", "5-1 市民自治のまち",
                                      "5-3 情報化で、よりよく暮らせるまち", "5-4 世界とつながり、平和に貢献するまち"]
 
 
 def test_negative_share_is_said_plainly():
-    at = open_page("zushi", "ja")
+    at = open_page("zushi", "ja", tab="targets")
     shares = [m.value for m in at.metric if m.label == t("zushi.share", "ja")]
     assert sorted(shares) == sorted(["80.0%", "0.0%", "−106.7%", "−57.7%"])
     assert sum(t("zushi.below_baseline", "ja") == w.value for w in at.warning) == 2
@@ -66,7 +79,7 @@ def test_no_match_says_so():
 
 
 def test_program_detail_shows_every_field_in_full():
-    at = open_page("zushi", "ja", sheet="6")
+    at = open_page("zushi", "ja", sheet="6", tab="sheet")
     body = texts(at)
     assert "開場期間はわずか17日間となったため。" in body
     assert "38,705,823 円" in body and "332,000 千円" in body

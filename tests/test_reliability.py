@@ -32,6 +32,7 @@ import pytest
 from machi.i18n import t
 from machi.registry import modules
 from tests.browser_support import (
+    open_tab,
     app_server,
     app_server_env,
     block_outside_requests,
@@ -52,7 +53,9 @@ MODULE_PAGE = "zushi"  # the module page opened by the fault tests (charts, tabl
 
 
 def url(base: str, path: str, lang: str = "en") -> str:
-    return f"{base}/{'' if path == 'home' else path}?lang={lang}"
+    """The page's address; `path` may carry its own query (osaka?tab=map)."""
+    path, _, query = path.partition("?")
+    return f"{base}/{'' if path == 'home' else path}?lang={lang}" + (f"&{query}" if query else "")
 
 
 def digest(path: Path) -> str:
@@ -227,6 +230,36 @@ def assert_map_drawn(png: bytes) -> None:
     assert colours >= 12, f"only {colours} distinct colours: the wards are not shaded"
 
 
+def check_charts(pg) -> list[dict]:
+    """Every plotly chart shown has a size and has drawn its marks (a map: checked by check_map)."""
+    charts = pg.evaluate(CHART_MARKS_JS)
+    for n, c in enumerate(charts):
+        assert c["size"][0] > 100 and c["size"][1] > 100, f"chart {n} {c['types']} has no size: {c}"
+        if c["map"]:
+            continue
+        assert c["traces"] >= 1 and c["drawn"] >= 1, f"chart {n} {c['types']} drew no marks: {c}"
+        assert c["drawn"] >= (c["traces"] + 1) // 2, f"chart {n} {c['types']}: most traces not drawn: {c}"
+    return charts
+
+
+def check_map(pg, charts: list[dict]) -> int:
+    """When a ward map is shown: every ward polygon drawn, each in its own shade. How many maps."""
+    if not any("choroplethmap" in c["types"] for c in charts):
+        return 0
+    pg.wait_for_function(
+        "() => { const s = (" + MAP_STATE_JS + ")(); return s && s.loaded && s.drawn.length > 0; }",
+        timeout=30_000,
+    )
+    state = pg.evaluate(MAP_STATE_JS)
+    assert sorted(state["drawn"]) == sorted(state["locations"]) and len(state["locations"]) == 24, state
+    assert state["colours"] >= 10, state
+    canvas = pg.locator(".js-plotly-plot canvas.maplibregl-canvas").first
+    canvas.scroll_into_view_if_needed()
+    pg.wait_for_timeout(300)
+    assert_map_drawn(canvas.screenshot())
+    return sum(c["map"] for c in charts)
+
+
 @pytest.fixture(scope="module")
 def offline_server(session_db, chromium):
     with app_server(session_db) as base:
@@ -241,31 +274,24 @@ def test_every_page_renders_completely_offline(offline_server, open_page, sessio
     assert pg.locator("h1").first.inner_text().strip()
     nav = pg.locator('[data-testid="stSidebarNav"]').inner_text()
     assert t(title_key if path != "home" else "nav.home", "en") in nav
-    # every plotly chart has drawn its marks (the map: canvas, checked below)
-    charts = pg.evaluate(CHART_MARKS_JS)
+    # every tab of the page, opened as a user does (a tab draws only when open): every plotly chart has
+    # drawn its marks (the map: canvas and features, checked when its tab is open)
+    tabs = pg.get_by_role("tab").count()
+    if path not in ("home", "sources"):
+        assert tabs >= 4, "a module page without its section tabs"
+    charts, maps, opened = check_charts(pg), 0, [pg.evaluate("() => new URL(location.href).searchParams.get('tab')")]
+    maps += check_map(pg, charts)
+    for n in range(1, tabs):
+        opened.append(open_tab(pg, n))
+        no_traceback(pg)
+        now = check_charts(pg)
+        maps += check_map(pg, now)
+        charts += now
+    assert len(set(opened)) == max(tabs, 1), opened  # each click opened another section
     if path not in ("home", "sources"):
         assert charts, "a module page without any chart"
-    if path == "osaka":  # so the map checks below cannot be skipped by accident
-        assert sum(c["map"] for c in charts) == 1, charts
-    for n, c in enumerate(charts):
-        assert c["size"][0] > 100 and c["size"][1] > 100, f"chart {n} {c['types']} has no size: {c}"
-        if c["map"]:
-            continue
-        assert c["traces"] >= 1 and c["drawn"] >= 1, f"chart {n} {c['types']} drew no marks: {c}"
-        assert c["drawn"] >= (c["traces"] + 1) // 2, f"chart {n} {c['types']}: most traces not drawn: {c}"
-    if any("choroplethmap" in c["types"] for c in charts):
-        pg.wait_for_function(
-            "() => { const s = (" + MAP_STATE_JS + ")(); return s && s.loaded && s.drawn.length > 0; }",
-            timeout=30_000,
-        )
-        state = pg.evaluate(MAP_STATE_JS)
-        # every ward polygon was drawn, each in its own shade
-        assert sorted(state["drawn"]) == sorted(state["locations"]) and len(state["locations"]) == 24, state
-        assert state["colours"] >= 10, state
-        canvas = pg.locator(".js-plotly-plot canvas.maplibregl-canvas").first
-        canvas.scroll_into_view_if_needed()
-        pg.wait_for_timeout(300)
-        assert_map_drawn(canvas.screenshot())
+    if path == "osaka":  # so the map checks cannot be skipped by accident
+        assert maps == 1, charts
     # nothing from elsewhere in the page; outside links only to the cited sources
     foreign = pg.evaluate(FOREIGN_CONTENT_JS)
     assert foreign["found"] == [], foreign["found"]
@@ -563,7 +589,7 @@ def _rows(raw: bytes) -> list[dict[str, str]]:
 
 def test_formula_cells_are_neutralised_in_the_browser_download_and_cli_export(injected_server, open_page):
     base, db, data = injected_server
-    pg = open_page(base, "asaka")
+    pg = open_page(base, "asaka?tab=measures")
     no_traceback(pg)
     name, raw = _download(pg, "download_measures")
     assert name == "asaka_measures.csv"
