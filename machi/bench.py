@@ -6,7 +6,9 @@ same headless Chromium), so the ratios hold on a noisy machine. Measured:
 
 - cold start: process start → first page fully rendered in Chromium (median of --cold tries);
 - page switch and widget round trip in the browser (median of --tries per page) against the
-  reference's rerun round trip;
+  reference's rerun round trip; a page switch arrives on the page's first section tab, a widget is
+  touched in its own tab;
+- opening each section tab of a page (median of --tries // 2 rounds), against the same rerun;
 - server-side script time per page, warm (median), from the app's own timing hook (machi.timing);
 - server RSS after visiting every page, and its growth per extra session over 10 sessions;
 - the Osaka vacancy page's queries over a synthetic housing table 100 × the national one;
@@ -62,6 +64,7 @@ class Interaction:
     kind: str  # "radio" | "number"
     label_key: str
     options: tuple = ()  # radio option label keys (or literal labels), number values
+    tab: str | None = None  # label key of the section tab the widget is in (None: the first tab)
 
 
 #: (url path, navigation title key, interaction) of every page, in navigation order
@@ -71,8 +74,9 @@ def app_pages() -> list[tuple[str, str, Interaction]]:
     # the first value of each is a change from the page's default; an even number of touches ends on the default
     lang_radio = Interaction("radio", "lang.label", (LANGUAGE_NAMES["en"], LANGUAGE_NAMES["ja"]))
     per_module = {
-        "zushi": Interaction("radio", "zushi.budget_level", ("zushi.level.policy", "zushi.level.program")),
-        "asaka": Interaction("number", "asaka.pop_now", (150000, 141083)),
+        "zushi": Interaction("radio", "zushi.budget_level", ("zushi.level.policy", "zushi.level.program"),
+                             tab="zushi.tab.budget"),
+        "asaka": Interaction("number", "asaka.pop_now", (150000, 141083), tab="asaka.tab.whatif"),
         "osaka": Interaction("radio", "osaka.metric", ("osaka.metric.other_rate", "osaka.metric.rate")),
         "yao": Interaction("number", "yao.site_area", (2600, 2400)),
     }
@@ -228,6 +232,18 @@ def click_nav(page, title: str):
     return lambda: page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title, exact=True).click()
 
 
+def click_tab(page, n: int):
+    return lambda: page.get_by_role("tab").nth(n).click()
+
+
+def tab_names(page) -> list[str]:
+    return [s.strip() for s in page.get_by_role("tab").all_inner_texts()]
+
+
+def selected_tab(page) -> int:
+    return page.evaluate("() => [...document.querySelectorAll('[role=tab]')].findIndex(t => t.getAttribute('aria-selected') === 'true')")
+
+
 def _label(key_or_text: str, lang: str) -> str:
     return t(key_or_text, lang) if "." in key_or_text else key_or_text
 
@@ -323,13 +339,34 @@ def measure_app(browser, db: Path, tries: int, cold: int, logs: Path) -> dict:
         for _ in range(tries):
             for p, nav, title in titles[1:] + titles[:1]:
                 out["page_switch_ms"][p].append(session.timed(click_nav(page, nav), p))
-        # a widget on each page, `tries` touches
+        # a widget on each page, `tries` touches (in its section's tab)
         for (p, nav, title), (_, _, inter) in zip(titles, pages):
             session.timed(click_nav(page, nav), p)
+            if inter.tab:
+                names = tab_names(page)
+                wanted = names.index(t(inter.tab, "ja"))
+                if selected_tab(page) != wanted:
+                    session.timed(click_tab(page, wanted), p)
             for i in range(2):  # warm up
                 session.timed(interact(page, inter, i, "ja"))
             # an even number of touches: the page ends as it began (in Japanese, say)
             out["widget_ms"][p] = [session.timed(interact(page, inter, i, "ja")) for i in range(tries + tries % 2)]
+        # the section tabs of each page: each opened in turn, `tries // 2` rounds (the first round warms up)
+        out["tab_ms"] = {}
+        for p, nav, title in titles:
+            session.timed(click_nav(page, nav), p)
+            names = tab_names(page)
+            if len(names) < 2:
+                continue
+            out["tab_ms"][p] = {name: [] for name in names}
+            at = selected_tab(page)
+            for round_ in range(max(tries // 2, 2) + 1):
+                for step in range(1, len(names) + 1):
+                    n = (at + step) % len(names)
+                    ms = session.timed(click_tab(page, n), p)
+                    if round_:
+                        out["tab_ms"][p][names[n]].append(ms)
+                at = n
         runs = [json.loads(line) for line in timings.read_text().splitlines()[warm_from:]]
         out["script_ms"] = {p: [r["ms"] for r in runs if r["page"] == p and r["outcome"] == "ok"] for p, _, _ in pages}
         # memory: nine more sessions, each through every page, all kept open
@@ -478,6 +515,12 @@ def summarise(ref: dict, app: dict, queries: dict, permit: dict) -> dict:
                     "script_p90_ms": _p90(app["script_alone_ms"][p]),
                     "script_in_session_ms": _median(app["script_ms"][p]),
                     "script_runs": len(app["script_alone_ms"][p])}
+        tabs = {name: _median(ms) for name, ms in app.get("tab_ms", {}).get(p, {}).items()}
+        if tabs:
+            slowest = max(tabs, key=tabs.get)
+            pages[p].update({"tab_ms": tabs, "tab_median_ms": _median([m for ms in app["tab_ms"][p].values() for m in ms]),
+                             "tab_slowest": slowest, "tab_slowest_ms": tabs[slowest],
+                             "tab_slowest_ratio": tabs[slowest] / ref_rerun})
     per_session = lambda d: (d["rss_ten_sessions_mb"] - d["rss_one_session_mb"]) / 9  # noqa: E731
     return {
         "cold_start": {"reference_ms": ref_cold, "app_ms": app_cold, "ratio": app_cold / ref_cold},
@@ -500,6 +543,10 @@ def verdicts(s: dict) -> list[tuple[str, str, str, bool]]:
                      f"≤ {TARGETS['round_trip_ratio']}×", v["switch_ratio"] <= TARGETS["round_trip_ratio"]))
         rows.append((f"{p}: widget / reference rerun", f"{v['widget_ratio']:.2f}× ({v['widget_ms']:.0f} ms)",
                      f"≤ {TARGETS['round_trip_ratio']}×", v["widget_ratio"] <= TARGETS["round_trip_ratio"]))
+        if "tab_ms" in v:
+            rows.append((f"{p}: slowest section tab ({v['tab_slowest']}) / reference rerun",
+                         f"{v['tab_slowest_ratio']:.2f}× ({v['tab_slowest_ms']:.0f} ms)",
+                         f"≤ {TARGETS['round_trip_ratio']}×", v["tab_slowest_ratio"] <= TARGETS["round_trip_ratio"]))
         rows.append((f"{p}: script time (median)", f"{v['script_ms']:.1f} ms", f"≤ {TARGETS['script_ms']:.0f} ms",
                      v["script_ms"] <= TARGETS["script_ms"]))
     for n, ms in s["queries"].items():
@@ -523,6 +570,10 @@ def report(s: dict, info: dict) -> str:
                      f"{v['script_in_session_ms']:11.1f}")
     lines.append("(script ms: the page's whole script, warm, no browser on the machine; in session: the same "
                  "during the browser phases, sharing the CPU with Chromium)")
+    for p, v in s["pages"].items():
+        if "tab_ms" in v:
+            lines.append(f"{p} section tabs (ms to open, median): "
+                         + ", ".join(f"{name} {ms:.0f}" for name, ms in v["tab_ms"].items()))
     m = s["memory_mb"]
     lines += ["", f"Server RSS after every page: app {m['app_one_session']:.0f} MiB (reference {m['reference_one_session']:.0f} MiB); "
               f"per extra session: app {m['app_per_extra_session']:.1f} MiB, reference {m['reference_per_extra_session']:.1f} MiB",

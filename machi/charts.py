@@ -205,7 +205,9 @@ def ward_ranking(wards: pd.DataFrame, refs: list[tuple[str, float]], metric: str
     names = ward_names(rows, lang)
     fig = go.Figure(go.Bar(
         y=names, x=rows[metric], orientation="h", marker_color=BLUE,
-        text=[fmt.percent(v, 1) for v in rows[metric]], textposition="outside", cliponaxis=False,
+        # values inside each bar at its base, so the reference lines (at 13–17 %) never cross a label
+        text=[fmt.percent(v, 1) for v in rows[metric]], textposition="inside", insidetextanchor="start",
+        textfont=dict(color="white", size=14), constraintext="none",
         hovertemplate="%{y}: %{x:.2f}%<extra></extra>",
     ))
     dashes = ["dash", "dot", "dashdot"]

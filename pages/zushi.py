@@ -90,8 +90,8 @@ def matrix():
     widths = [1.3, 1, 1, 1]
     header = st.columns(widths)
     header[0].markdown(f"**{t('zushi.progress', lang)} ＼ {t('zushi.evaluation', lang)}**")
-    for col, e in zip(header[1:], zushi.EVALUATIONS):
-        col.markdown(evaluation_badge(e))
+    for col, e in zip(header[1:], zushi.EVALUATIONS):  # coloured words, not a badge: they wrap instead of being cut
+        col.markdown(f":{zushi.EVALUATION_COLOURS[e]}[**{evaluation_text(e)}**]")
     for p in zushi.PROGRESS:
         row = st.columns(widths)
         row[0].markdown(progress_badge(p))
