@@ -273,8 +273,8 @@ TEXT: dict[str, dict[str, str]] = {
     "asaka.tab.whatif": {"ja": "試算", "en": "What-if"},
     "asaka.paths": {"ja": "目標への道のり（基準年度から目標年度まで一定の歩みの場合）", "en": "Paths to the targets (at an even pace from baseline to target)"},
     "asaka.paths_note": {
-        "ja": "破線は基準値から目標値まで毎年同じだけ進む場合に各年度に必要な値（派生値）、★は目標値、◆（橙）は公表された実績値です。",
-        "en": "The dashed line is the value needed each year at an even pace from baseline to target (derived); ★ is the target, ◆ (orange) the published actuals.",
+        "ja": "破線は基準値から目標値まで毎年同じだけ進む場合に各年度に必要な値（派生値）、●は現状値、★は目標値、◆（橙）は公表された実績値です。",
+        "en": "The dashed line is the value needed each year at an even pace from baseline to target (derived); ● is the current value, ★ the target, ◆ (orange) the published actuals.",
     },
     "asaka.indicators": {"ja": "計画の 4 指標", "en": "The plan's four indicators"},
     "asaka.definition": {"ja": "定義", "en": "Definition (Japanese)"},
