@@ -365,8 +365,7 @@ def measure_app(browser, db: Path, tries: int, cold: int, logs: Path) -> dict:
                     n = (at + step) % len(names)
                     ms = session.timed(click_tab(page, n), p)
                     if round_:
-                        out["tab_ms"][p][names[n]].append(ms)
-                at = n
+                        out["tab_ms"][p][names[n]].append(ms)  # each round ends back on the tab it began on
         runs = [json.loads(line) for line in timings.read_text().splitlines()[warm_from:]]
         out["script_ms"] = {p: [r["ms"] for r in runs if r["page"] == p and r["outcome"] == "ok"] for p, _, _ in pages}
         # memory: nine more sessions, each through every page, all kept open

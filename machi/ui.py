@@ -242,15 +242,14 @@ def url_tabs(tabs: dict[str, str], key: str, param: str = "tab") -> dict:
     return dict(zip(ids, containers))
 
 
-def tab_sections(sections: dict[str, tuple[str, object]], key: str) -> str:
-    """One tab per section, {id: (label, draw)}: only the open tab's `draw()` runs. Returns its id."""
-    containers = url_tabs({k: label for k, (label, _) in sections.items()}, key)
+def tab_sections(sections: dict, page: str, lang: str) -> None:
+    """One tab per section, {id: draw}, labelled `<page>.tab.<id>` and kept under `<page>_tab`: only the
+    open tab's `draw()` runs."""
+    containers = url_tabs({k: t(f"{page}.tab.{k}", lang) for k in sections}, f"{page}_tab")
     for k, container in containers.items():
         if container.open:
             with container:
-                sections[k][1]()
-            return k
-    return next(iter(sections))
+                sections[k]()
 
 
 def metric_row(items: list[tuple[str, str, str | None]]) -> None:

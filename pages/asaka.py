@@ -197,6 +197,6 @@ def what_ifs():
 
 SECTIONS = {"overview": overview, "paths": glide_paths, "cover": green_cover, "measures": priority_measures,
             "whatif": what_ifs}
-ui.tab_sections({k: (t(f"asaka.tab.{k}", lang), fn) for k, fn in SECTIONS.items()}, "asaka_tab")
+ui.tab_sections(SECTIONS, "asaka", lang)
 
 ui.source_footer(["asaka_green_plan_2026", "census_2020_asaka", "gsi_area_asaka"], lang)

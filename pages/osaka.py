@@ -32,15 +32,14 @@ ui.metric_row([
 
 
 # --- the sections, one tab each: only the open tab is computed and drawn ----------------------------
+def metric_label(metric: str) -> str:
+    return t("osaka.metric.rate" if metric == "vacancy_rate_pct" else "osaka.metric.other_rate", lang)
+
+
 def pick_metric() -> str:
     """The measure the ranking, the map and the kinds are drawn by (one state for the three tabs)."""
     return ui.url_choice(t("osaka.metric", lang), ["vacancy_rate_pct", "vacant_other_rate_pct"], "metric",
-                         format_func=lambda m: t("osaka.metric.rate" if m == "vacancy_rate_pct" else "osaka.metric.other_rate", lang),
-                         widget="radio")
-
-
-def metric_label(metric: str) -> str:
-    return t("osaka.metric.rate" if metric == "vacancy_rate_pct" else "osaka.metric.other_rate", lang)
+                         format_func=metric_label, widget="radio")
 
 
 @st.fragment
@@ -166,6 +165,6 @@ def danger_score():
 
 SECTIONS = {"ranking": ranking, "map": ward_map, "kinds": kinds, "then_now": then_now, "compare": comparison,
             "policy": policy, "danger": danger_score}
-ui.tab_sections({k: (t(f"osaka.tab.{k}", lang), fn) for k, fn in SECTIONS.items()}, "osaka_tab")
+ui.tab_sections(SECTIONS, "osaka", lang)
 
 ui.source_footer(["estat_jyutaku2023_t1_2", "osaka_city_h25_page", "osaka_akiya_policy", "mlit_n03_2020"], lang)

@@ -180,12 +180,13 @@ with results:
         for n in result.notes:
             st.caption(f"{n.clause}: {fmt.md_text(n.ja if ja else n.en)}")
 
+    checks_table = yao.checks_table(result, lang)  # shown in its tab, and downloaded from any tab
+
     def checks():
         st.subheader(t("yao.checks", lang))
         st.caption(t("yao.checks_note", lang))
-        table = yao.checks_table(result, lang)
         st.dataframe(
-            yao.checks_display(table).rename(columns={c: t(f"yao.col.{c}", lang) for c in table.columns}),
+            yao.checks_display(checks_table).rename(columns={c: t(f"yao.col.{c}", lang) for c in checks_table.columns}),
             hide_index=True,
             column_config={t("yao.col.rule", lang): st.column_config.TextColumn(width=200),
                            t("yao.col.message", lang): st.column_config.TextColumn(width="large")},
@@ -209,9 +210,9 @@ with results:
 
     # one tab each: only the open tab is computed and drawn (an input's change redraws the answer, not every table)
     sections = {"reasons": reasons, "checks": checks, "breakdown": breakdown, "sensitivity": sensitivity}
-    ui.tab_sections({k: (t(f"yao.tab.{k}", lang), fn) for k, fn in sections.items()}, "yao_tab")
+    ui.tab_sections(sections, "yao", lang)
     with st.container(horizontal=True):
-        ui.download_csv(yao.checks_table(result, lang), "yao_permit_checks", lang, key="download_checks")
+        ui.download_csv(checks_table, "yao_permit_checks", lang, key="download_checks")
         st.download_button(t("yao.download_json", lang),
                            data=json.dumps({"application": app, "result": result.to_dict()}, ensure_ascii=False, indent=1),
                            file_name="yao_permit_result.json", mime="application/json", on_click="ignore")

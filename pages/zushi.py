@@ -202,6 +202,6 @@ def sheet_detail():
 
 
 SECTIONS = {"matrix": matrix, "budget": budgets, "targets": targets, "programs": table, "sheet": sheet_detail}
-ui.tab_sections({k: (t(f"zushi.tab.{k}", lang), fn) for k, fn in SECTIONS.items()}, "zushi_tab")
+ui.tab_sections(SECTIONS, "zushi", lang)
 
 ui.source_footer(["zushi_2021_sheets"], lang)
