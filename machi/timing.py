@@ -1,7 +1,8 @@
 """Server-side script timing for the benchmark (`python -m machi bench`).
 
 When the environment variable MACHI_TIMINGS names a file, every run of app.py appends one JSON line:
-{"page": <url path>, "ms": <script time>, "outcome": "ok" | "rerun" | "stop" | "error"}.
+{"page": <url path>, "ms": <script time>, "outcome": "ok" | "rerun" | "stop" | "error", "t0": <start>,
+"t1": <end>} (t0/t1: time.perf_counter() of this process, to line runs up with what a client saw).
 When MACHI_PROFILE names a directory, every run is also profiled (cProfile) into <page>-<n>.prof there.
 Unset (the normal case), this costs two environment lookups per run.
 """
@@ -50,4 +51,4 @@ def script_run():
             profiler.dump_stats(os.path.join(profile_dir, f"{run.page}-{time.time_ns()}.prof"))
         if path:
             with open(path, "a", encoding="utf-8") as fh:
-                fh.write(json.dumps({"page": run.page, "ms": ms, "outcome": outcome}) + "\n")
+                fh.write(json.dumps({"page": run.page, "ms": ms, "outcome": outcome, "t0": start, "t1": time.perf_counter()}) + "\n")
