@@ -44,11 +44,13 @@ def script_run():
         outcome = "rerun" if "Rerun" in name else "stop" if "Stop" in name else "error"
         raise
     finally:
-        ms = round((time.perf_counter() - start) * 1000, 3)
+        end = time.perf_counter()
+        ms = round((end - start) * 1000, 3)
         if profiler is not None:
             profiler.disable()
             os.makedirs(profile_dir, exist_ok=True)
             profiler.dump_stats(os.path.join(profile_dir, f"{run.page}-{time.time_ns()}.prof"))
         if path:
             with open(path, "a", encoding="utf-8") as fh:
-                fh.write(json.dumps({"page": run.page, "ms": ms, "outcome": outcome, "t0": start, "t1": time.perf_counter()}) + "\n")
+                line = {"page": run.page, "ms": ms, "outcome": outcome, "t0": start, "t1": end}
+                fh.write(json.dumps(line) + "\n")

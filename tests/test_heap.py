@@ -49,3 +49,12 @@ def test_frozen_objects_are_still_freed_when_unreferenced(fresh):
     heap.freeze_imported()
     del thing  # no cycle: freed by its reference count, frozen or not
     assert gone() is None
+
+
+def test_the_app_freezes_after_its_first_run(fresh):
+    from tests.apptest_support import open_page
+
+    gc.unfreeze()
+    open_page(None)  # app.py on the home page, in this process
+    assert heap._modules_seen > 0  # app.py called it after the page
+    assert gc.get_freeze_count() > 10_000
