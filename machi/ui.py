@@ -242,10 +242,10 @@ def url_tabs(tabs: dict[str, str], key: str, param: str = "tab") -> dict:
     return dict(zip(ids, containers))
 
 
-def tab_sections(sections: dict, page: str, lang: str) -> None:
-    """One tab per section, {id: draw}, labelled `<page>.tab.<id>` and kept under `<page>_tab`: only the
-    open tab's `draw()` runs."""
-    containers = url_tabs({k: t(f"{page}.tab.{k}", lang) for k in sections}, f"{page}_tab")
+def tab_sections(sections: dict, page: str, lang: str, group: str = "tab") -> None:
+    """One tab per section, {id: draw}, labelled `<page>.<group>.<id>`, kept under `<page>_<group>` and
+    in the URL as ?<group>=<id> (a page may have more than one group): only the open tab's `draw()` runs."""
+    containers = url_tabs({k: t(f"{page}.{group}.{k}", lang) for k in sections}, f"{page}_{group}", param=group)
     for k, container in containers.items():
         if container.open:
             with container:

@@ -59,10 +59,23 @@ FIELD_LABELS = {
     "facilities.floor_area_m2": "yao.floor_area", "barrier_free": "yao.bf_json", "sogo": "yao.g.sogo",
     "sogo.max_floor_area_m2": "yao.sogo_max", "sogo.floor_area_m2": "yao.sogo_used",
 }
+#: the input tabs of the form (the route and the use zone sit above them), in order; the barrier-free
+#: tab is there only for that route (or when the application has barrier-free items)
+INPUT_TABS = ("site", "layout", "facilities", "barrier_free", "sogo")
+_TAB_OF = {"site_area_m2": "site", "site_perimeter_m": "site", "road_width_m": "site", "frontage_m": "site",
+           "road_through": "site", "base_far_pct": "site", "base_coverage_pct": "layout", "building_area_m2": "layout",
+           "green_area_m2": "layout", "effective_open_space_m2": "layout", "sidewalk_width_m": "layout",
+           "parts": "layout", "facilities": "facilities", "barrier_free": "barrier_free", "sogo": "sogo"}
 #: the number fields of the application shown as number inputs
 NUMBER_FIELDS = ("site_area_m2", "site_perimeter_m", "road_width_m", "frontage_m", "base_coverage_pct",
                  "building_area_m2", "green_area_m2", "effective_open_space_m2", "sidewalk_width_m",
                  "base_far_pct")
+
+
+def input_tab(field: str) -> str | None:
+    """The input tab that holds a field path of the engine (`parts[1].height_m` → "layout"); None for
+    the route and the zone (above the tabs) and for paths the form has no input for."""
+    return _TAB_OF.get(re.split(r"[.\[]", field, maxsplit=1)[0])
 
 
 def field_label(field: str, lang: str) -> str:
@@ -137,6 +150,41 @@ def table_entered(records: list[dict], kept: dict, numeric: tuple[str, ...]) -> 
                 v = float(v)
             row[c] = v
         out.append(row)
+    return out
+
+
+PART_COLUMNS = ("height_m", "setback_m")
+FACILITY_COLUMNS = ("kind", "floor_area_m2")
+FACILITY_NUMBERS = ("floor_area_m2",)
+EMPTY_BARRIER_FREE = {"building": "tokutei", "items": []}
+
+
+def part_rows(app: dict) -> tuple[list[dict], dict]:
+    """The building-parts editor's rows (one empty row when there is none) and the cells kept aside."""
+    rows, kept = table_rows(app.get("parts"), PART_COLUMNS, PART_COLUMNS)
+    return rows or [dict.fromkeys(PART_COLUMNS)], kept
+
+
+def facility_rows(app: dict) -> tuple[list[dict], dict]:
+    return table_rows(app.get("facilities"), FACILITY_COLUMNS, FACILITY_NUMBERS)
+
+
+def untouched(app: dict, route: str) -> dict:
+    """The application the form gives for a scenario when none of its inputs is touched: what each
+    input starts with, or what it kept aside. The page starts from this and replaces the values of the
+    inputs it draws (only the open input tab is drawn), so a hidden tab's inputs keep their values."""
+    out: dict = {f: entered(*form_number(app.get(f))) for f in NUMBER_FIELDS}
+    out["road_through"] = bool(app.get("road_through", False))
+    out["parts"] = table_entered(*part_rows(app), PART_COLUMNS)
+    out["facilities"] = table_entered(*facility_rows(app), FACILITY_NUMBERS)
+    if route == "barrier_free" or app.get("barrier_free"):
+        out["barrier_free"] = app.get("barrier_free") or EMPTY_BARRIER_FREE
+    if app.get("sogo"):
+        sogo = app["sogo"] if isinstance(app["sogo"], dict) else {}
+        out["sogo"] = {"max_floor_area_m2": entered(*form_number(sogo.get("max_floor_area_m2")))}
+        used = entered(*form_number(sogo.get("floor_area_m2")))
+        if used is not None:  # empty: the 総合設計 limit is fully used
+            out["sogo"]["floor_area_m2"] = used
     return out
 
 

@@ -75,6 +75,8 @@ def choice(widget, label_key: str, field: str, options: list[str], default: str,
 
 inputs, results = st.columns([5, 7], gap="large")
 with inputs:
+    # the route and the zone decide everything: always shown; the other inputs one tab per group, and only
+    # the open tab's inputs are drawn (the others keep their values: the application starts as it was)
     app = {}
     with st.container(border=True):
         st.subheader(t("yao.g.route", lang))
@@ -84,7 +86,9 @@ with inputs:
         zones = list(rules.zones)
         app["zone"] = choice(st.selectbox, "yao.zone", "zone", zones, "1-res",
                              format_func=lambda z: rules.zones[z].name_ja if ja else f"{rules.zones[z].name_en} ({rules.zones[z].name_ja})")
-    with st.container(border=True):
+    app |= yao.untouched(app0, app["route"])
+
+    def site():
         st.subheader(t("yao.g.site", lang))
         st.caption(t("yao.g.site_note", lang))
         c1, c2 = st.columns(2)
@@ -94,7 +98,10 @@ with inputs:
         app["frontage_m"] = num("yao.frontage", "frontage_m", c2, step=1.0)
         app["road_through"] = st.checkbox(t("yao.road_through", lang), value=bool(app0.get("road_through", False)),
                                           key=f"y.road_through.{v}")
-    with st.container(border=True):
+        st.subheader(t("yao.g.far", lang))
+        app["base_far_pct"] = num("yao.base_far", "base_far_pct", st.columns(2)[0], step=10.0)
+
+    def layout():
         st.subheader(t("yao.g.layout", lang))
         c1, c2 = st.columns(2)
         app["base_coverage_pct"] = num("yao.coverage", "base_coverage_pct", c1, step=10.0)
@@ -103,53 +110,58 @@ with inputs:
         app["effective_open_space_m2"] = num("yao.effective_open_space", "effective_open_space_m2", c2, step=10.0)
         app["sidewalk_width_m"] = num("yao.sidewalk", "sidewalk_width_m", c1, step=0.1)
         st.markdown(f"**{t('yao.parts', lang)}**")
-        part_columns = ("height_m", "setback_m")
-        part_rows, part_kept = yao.table_rows(app0.get("parts"), part_columns, part_columns)
-        parts = st.data_editor(pd.DataFrame(part_rows or [{"height_m": None, "setback_m": None}],
-                                            columns=list(part_columns)).astype("float64"),
+        rows, kept = yao.part_rows(app0)
+        parts = st.data_editor(pd.DataFrame(rows, columns=list(yao.PART_COLUMNS)).astype("float64"),
                                num_rows="dynamic", key=f"y.parts.{v}", hide_index=True,
                                column_config={"height_m": st.column_config.NumberColumn(t("yao.height", lang), width=120),
                                               "setback_m": st.column_config.NumberColumn(t("yao.setback", lang), width=150)})
-        app["parts"] = yao.table_entered(parts.to_dict(orient="records"), part_kept, part_columns)
-    with st.container(border=True):
-        st.subheader(t("yao.g.far", lang))
-        app["base_far_pct"] = num("yao.base_far", "base_far_pct", step=10.0)
-    with st.container(border=True):
+        app["parts"] = yao.table_entered(parts.to_dict(orient="records"), kept, yao.PART_COLUMNS)
+
+    def facilities():
         st.subheader(t("yao.g.facilities", lang))
         kinds = list(rules.facilities.kinds)
         kind_label = {k: f"{rules.facilities.kinds[k].mark} {rules.facilities.kinds[k].name_ja}" for k in kinds}
-        fac_rows, fac_kept = yao.table_rows(app0.get("facilities"), ("kind", "floor_area_m2"), ("floor_area_m2",))
-        fac_table = pd.DataFrame(fac_rows, columns=["kind", "floor_area_m2"]).astype({"floor_area_m2": "float64"})
+        rows, kept = yao.facility_rows(app0)
+        fac_table = pd.DataFrame(rows, columns=list(yao.FACILITY_COLUMNS)).astype({"floor_area_m2": "float64"})
         fac = st.data_editor(fac_table,
                              num_rows="dynamic", key=f"y.facilities.{v}", hide_index=True,
                              column_config={
                                  "kind": st.column_config.SelectboxColumn(t("yao.kind", lang), options=kinds,
                                                                           format_func=kind_label.get, width=200),
                                  "floor_area_m2": st.column_config.NumberColumn(t("yao.floor_area", lang), width=110)})
-        app["facilities"] = yao.table_entered(fac.to_dict(orient="records"), fac_kept, ("floor_area_m2",))
-    if app["route"] == "barrier_free" or app0.get("barrier_free"):
-        with st.container(border=True):
-            st.subheader(t("yao.g.barrier_free", lang))
-            st.caption(t("yao.bf_note", lang))
-            bf0 = app0.get("barrier_free") or {"building": "tokutei", "items": []}
-            text = st.text_area(t("yao.bf_json", lang), json.dumps(bf0, ensure_ascii=False, indent=1), height=260,
-                                key=f"y.bf.{v}")
-            try:
-                app["barrier_free"] = json.loads(text)
-            except json.JSONDecodeError as e:
-                app["barrier_free"] = None
-                st.error(t("yao.bf_bad_json", lang, error=str(e)))
-    with st.container(border=True):
+        app["facilities"] = yao.table_entered(fac.to_dict(orient="records"), kept, yao.FACILITY_NUMBERS)
+
+    def barrier_free():
+        st.subheader(t("yao.g.barrier_free", lang))
+        st.caption(t("yao.bf_note", lang))
+        bf0 = app0.get("barrier_free") or yao.EMPTY_BARRIER_FREE
+        text = st.text_area(t("yao.bf_json", lang), json.dumps(bf0, ensure_ascii=False, indent=1), height=260,
+                            key=f"y.bf.{v}")
+        try:
+            app["barrier_free"] = json.loads(text)
+        except json.JSONDecodeError as e:
+            app["barrier_free"] = None
+            st.error(t("yao.bf_bad_json", lang, error=str(e)))
+
+    def sogo():
         st.subheader(t("yao.g.sogo", lang))
         use_sogo = st.checkbox(t("yao.use_sogo", lang), value=bool(app0.get("sogo")), key=f"y.use_sogo.{v}")
-        if use_sogo:
-            sogo0 = app0.get("sogo") if isinstance(app0.get("sogo"), dict) else {}
-            c1, c2 = st.columns(2)
-            sogo = {"max_floor_area_m2": num("yao.sogo_max", "max_floor_area_m2", c1, sogo0, key=f"y.sogo_max.{v}")}
-            used = num("yao.sogo_used", "floor_area_m2", c2, sogo0, key=f"y.sogo_used.{v}")
-            if used is not None:  # empty: the 総合設計 limit is fully used
-                sogo["floor_area_m2"] = used
-            app["sogo"] = sogo
+        if not use_sogo:
+            app.pop("sogo", None)
+            return
+        sogo0 = app0.get("sogo") if isinstance(app0.get("sogo"), dict) else {}
+        c1, c2 = st.columns(2)
+        entered = {"max_floor_area_m2": num("yao.sogo_max", "max_floor_area_m2", c1, sogo0, key=f"y.sogo_max.{v}")}
+        used = num("yao.sogo_used", "floor_area_m2", c2, sogo0, key=f"y.sogo_used.{v}")
+        if used is not None:  # empty: the 総合設計 limit is fully used
+            entered["floor_area_m2"] = used
+        app["sogo"] = entered
+
+    groups = {"site": site, "layout": layout, "facilities": facilities, "barrier_free": barrier_free, "sogo": sogo}
+    if app["route"] != "barrier_free" and not app0.get("barrier_free"):
+        del groups["barrier_free"]
+    with st.container(border=True):
+        ui.tab_sections(groups, "yao", lang, group="in")
 
 # drop the optional keys left empty; an empty number field stays (None), so the engine names it and its range
 app = {k: val for k, val in app.items() if val is not None or k in yao.NUMBER_FIELDS}
@@ -160,7 +172,9 @@ with results:
     try:
         result = evaluate(parse_application(app))
     except ValidationError as e:
-        st.error(t("yao.invalid", lang, field=yao.field_label(e.field, lang), message=e.message(lang)))
+        tab = yao.input_tab(e.field)
+        where = f" {t('yao.invalid_where', lang, tab=t(f'yao.in.{tab}', lang))}" if tab else ""
+        st.error(t("yao.invalid", lang, field=yao.field_label(e.field, lang), message=e.message(lang)) + where)
         st.stop()
     verdict = t("yao.eligible", lang) if result.eligible else t("yao.not_eligible", lang)
     st.markdown(f"## :{'green' if result.eligible else 'red'}-badge[{verdict}]")

@@ -39,18 +39,21 @@ in_year = all_programs[all_programs.fiscal_year == year]
 sections = dict(zip(in_year.section_ja, in_year.section_no))
 policies = dict(zip(in_year.policy_code, in_year.policy_ja))
 departments = dict(zip(in_year.department_code, in_year.department_ja))
-filters = zushi.Filters(
-    fiscal_year=year,
-    sections=tuple(ui.url_multiselect(t("zushi.section", lang), sorted(sections, key=sections.get), "section")),
-    policies=tuple(ui.url_multiselect(t("zushi.policy", lang), sorted(policies), "policy",
-                                      format_func=lambda c: f"{c} {policies[c]}")),
-    departments=tuple(ui.url_multiselect(t("zushi.department", lang), sorted(departments), "dept",
-                                         format_func=lambda c: f"{departments[c]}（{c}）")),
-    progress=tuple(ui.url_multiselect(t("zushi.progress", lang), list(zushi.PROGRESS), "progress",
-                                      format_func=progress_text)),
-    evaluations=tuple(ui.url_multiselect(t("zushi.evaluation", lang), list(zushi.EVALUATIONS), "evaluation",
-                                         format_func=evaluation_text)),
-)
+# the other conditions folded into a popover (drawn only when opened), what is chosen listed below it
+FILTERS = {  # Filters field: (label key, options, URL key, format)
+    "sections": ("zushi.section", sorted(sections, key=sections.get), "section", str),
+    "policies": ("zushi.policy", sorted(policies), "policy", lambda c: f"{c} {policies[c]}"),
+    "departments": ("zushi.department", sorted(departments), "dept", lambda c: f"{departments[c]}（{c}）"),
+    "progress": ("zushi.progress", list(zushi.PROGRESS), "progress", progress_text),
+    "evaluations": ("zushi.evaluation", list(zushi.EVALUATIONS), "evaluation", evaluation_text),
+}
+with st.sidebar.popover(t("zushi.conditions", lang), width="stretch"):
+    chosen = {field: ui.url_multiselect(t(label, lang), options, key, format_func=fn, where=st)
+              for field, (label, options, key, fn) in FILTERS.items()}
+conditions = [f"{t(FILTERS[f][0], lang)}: {'、'.join(FILTERS[f][3](v) for v in values)}" for f, values in chosen.items() if values]
+conditions_text = t("zushi.active_filters", lang, conds=" ／ ".join(conditions)) if conditions else t("zushi.no_filters", lang)
+st.sidebar.caption(fmt.md_text(conditions_text))
+filters = zushi.Filters(fiscal_year=year, **{f: tuple(v) for f, v in chosen.items()})
 programs = ui.memo(zushi.filter_programs, all_programs, filters)
 
 # --- title, reading notes, headline --------------------------------------------------------------
@@ -65,7 +68,7 @@ if programs.empty:
     st.stop()
 
 h = ui.memo(zushi.headline, programs)
-st.caption(t("zushi.shown", lang, n=h.programs, total=len(in_year)))
+st.caption(f"{t('zushi.shown', lang, n=h.programs, total=len(in_year))} · {fmt.md_text(conditions_text)}")
 ui.metric_row([
     (t("zushi.programs", lang), fmt.number(h.programs), None),
     (t("zushi.actual_total", lang, year=fmt.fiscal_year(year, lang)),

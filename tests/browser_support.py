@@ -91,13 +91,30 @@ def wait_rendered(page, timeout_ms: int = 60_000) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
 
 
-def open_tab(pg, n: int) -> str:
-    """Click the n-th tab of the page like a user; wait until its section is drawn; its id (?tab=)."""
-    before = pg.evaluate("() => new URL(location.href).searchParams.get('tab')")
-    pg.get_by_role("tab").nth(n).click()
-    pg.wait_for_function("(b) => new URL(location.href).searchParams.get('tab') !== b", arg=before, timeout=60_000)
+#: the URL parameters that keep a page's open tabs (sections; Yao's input groups)
+TAB_PARAMS = ("tab", "in")
+_TAB_ID_JS = "(k, v) => k === 'tab' ? v : k + '-' + v"
+
+
+def open_tab_ids(pg) -> list[str]:
+    """The ids of the tabs open now: a section's id (?tab=), an input group's as in-<id> (?in=)."""
+    return pg.evaluate(f"(ks) => {{ const a = new URL(location.href).searchParams, id = {_TAB_ID_JS};"
+                       " return ks.filter(k => a.has(k)).map(k => id(k, a.get(k))); }", list(TAB_PARAMS))
+
+
+def open_tab(pg, n: int) -> str | None:
+    """Click the n-th tab of the page like a user; wait until its section is drawn; its id (see
+    open_tab_ids). None, and no click, when that tab is already open."""
+    tab = pg.get_by_role("tab").nth(n)
+    if tab.get_attribute("aria-selected") == "true":
+        return None
+    before = pg.evaluate("() => location.search")
+    tab.click()
+    pg.wait_for_function("(b) => location.search !== b", arg=before, timeout=60_000)
     wait_rendered(pg)
-    return pg.evaluate("() => new URL(location.href).searchParams.get('tab')")
+    return pg.evaluate(f"([b, ks]) => {{ const a = new URL(location.href).searchParams, p = new URLSearchParams(b),"
+                       f" id = {_TAB_ID_JS}; const k = ks.find(k => a.get(k) !== p.get(k)); return k ? id(k, a.get(k)) : null; }}",
+                       [before, list(TAB_PARAMS)])
 
 
 def block_outside_requests(context, base: str) -> list[str]:

@@ -167,6 +167,7 @@ def check_yao(at, field: str, lang: str, valid: bool) -> None:
     assert yao.field_label(field, lang) in errors[0], errors  # the form's label and the field path
     general = re.sub(r"\[\d+\]", "", field)
     assert t(yao.FIELD_LABELS.get(general, "yao.bf_json"), lang) in errors[0]
+    assert t("yao.invalid_where", lang, tab=t(f"yao.in.{yao.input_tab(field)}", lang)) in errors[0]  # where to find it
     assert names_a_range(errors[0], lang), errors[0]
     assert not at.metric
 
@@ -194,6 +195,10 @@ def test_yao_widget_values(lang):
     at = open_page("yao", lang, s=yao.encode_scenario(YAO_BASE))
     fields = WIDGETS if lang == "ja" else WIDGETS[::3]  # English: a sample, the labels differ only by language
     for field, key in fields:
+        if at.session_state["yao_in"] != yao.input_tab(field):  # only the open input tab is drawn
+            at.session_state["yao_in"] = yao.input_tab(field)
+            at.run()
+            check_yao(at, field, lang, valid=True)
         good = at.number_input(key=key).value
         for value in (0.0, -5.0, 1e308, None):
             at.number_input(key=key).set_value(value).run()

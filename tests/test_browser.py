@@ -61,10 +61,12 @@ def test_page_renders_offline(page, path, title_key, lang):
     assert pg.locator("h1").first.inner_text().strip()
     full_screenshot(pg, SCREENSHOTS / f"{path}_{lang}.png")
     # every other section, opened by its tab (each screenshot for a person to look at)
-    for n in range(1, pg.get_by_role("tab").count()):
+    for n in range(pg.get_by_role("tab").count()):
         tab = open_tab(pg, n)
+        if tab is None:  # open already
+            continue
         assert pg.locator('[data-testid="stException"]').count() == 0, (tab, pg.locator('[data-testid="stException"]').first.inner_text())
-        assert pg.get_by_role("tab", selected=True).inner_text().strip() == pg.get_by_role("tab").nth(n).inner_text().strip()
+        assert pg.get_by_role("tab").nth(n).get_attribute("aria-selected") == "true", tab
         full_screenshot(pg, SCREENSHOTS / f"{path}_{lang}_{tab}.png")
     assert outside == [], f"requests outside the local server: {outside}"
     assert errors == [], f"JavaScript errors: {errors}"

@@ -89,3 +89,71 @@ def test_loading_an_example():
     at.button[0].click().run()
     assert yao.decode_scenario(at.query_params["s"])["route"] == "barrier_free"
     assert "44.88 ㎡" in metrics(at)["Bonus claimed"]
+
+
+def drawn_inputs(at) -> set[str]:
+    """The fields whose inputs are drawn (number inputs, editors, the 総合設計 checkbox), by field name."""
+    keys = [w.key for w in [*at.number_input, *at.checkbox, *at.text_area] if w.key] + [d.key for d in at.dataframe if d.key]
+    return {k.split(".")[1] for k in keys if k.startswith("y.")}
+
+
+#: the input tab of each input, by the field part of its key (y.<field>.<version>)
+KEY_TAB = {**{f: yao.input_tab(f) for f in yao.NUMBER_FIELDS}, "road_through": "site", "parts": "layout",
+           "facilities": "facilities", "bf": "barrier_free", "use_sogo": "sogo", "sogo_max": "sogo", "sogo_used": "sogo"}
+
+
+@pytest.mark.parametrize("name", ["facilities_with_sogo", "barrier_free_store"])
+def test_each_input_tab_draws_its_inputs_alone_and_the_others_keep_their_values(name):
+    """Only the open input tab is drawn; the answer and the link are the same whichever tab is open."""
+    app = example(name)["application"]
+    tabs = [k for k in yao.INPUT_TABS if k != "barrier_free" or app["route"] == "barrier_free"]
+    seen = {}
+    for tab in tabs:
+        at = open_page("yao", "ja", s=yao.encode_scenario(app), **{"in": tab})
+        assert at.query_params["in"] == tab and not at.error
+        fields = drawn_inputs(at)
+        expected = {k for k, where in KEY_TAB.items() if where == tab}
+        if "sogo" not in app:
+            expected -= {"sogo_max", "sogo_used"}
+        assert fields == expected, (tab, fields)
+        seen[tab] = (at.query_params["s"], metrics(at))
+    assert len(set(s for s, _ in seen.values())) == 1, seen  # the same application from every tab
+    assert all(m == seen[tabs[0]][1] for _, m in seen.values())
+    assert yao.decode_scenario(seen[tabs[0]][0]) == app
+
+
+def test_a_value_typed_in_one_tab_is_kept_when_another_is_open():
+    at = open_page("yao", "en")
+    at.number_input(key="y.site_area_m2.0").set_value(1500.0).run()
+    for tab in ("layout", "facilities", "sogo"):
+        at.session_state["yao_in"] = tab
+        at.run()
+        assert "y.site_area_m2.0" not in [n.key for n in at.number_input]
+        assert yao.decode_scenario(at.query_params["s"])["site_area_m2"] == 1500.0
+        assert t("yao.not_eligible", "en") in texts(at)
+    at.session_state["yao_in"] = "site"
+    at.run()
+    assert at.number_input(key="y.site_area_m2.0").value == 1500.0
+
+
+def test_a_rejected_field_names_the_tab_it_is_in():
+    app = {**example("facilities_pass")["application"], "sidewalk_width_m": -1}
+    at = open_page("yao", "en", s=yao.encode_scenario(app))  # opens on the site tab
+    assert "sidewalk_width_m" in at.error[0].value
+    assert t("yao.invalid_where", "en", tab=t("yao.in.layout", "en")) in at.error[0].value
+
+
+def test_untouched_form_gives_the_application_back():
+    """What the hidden tabs contribute: every example's application, as the form would give it."""
+    from machi.permit import evaluate, parse_application
+    from machi.permit.examples import examples
+
+    for e in examples():
+        app = e["application"]
+        form = {"route": app["route"], "zone": app["zone"], **yao.untouched(app, app["route"])}
+        assert evaluate(parse_application(form)).to_dict() == evaluate(parse_application(app)).to_dict(), e["id"]
+    assert yao.untouched({"site_area_m2": "abc", "sogo": {"max_floor_area_m2": float("inf")}}, "facilities")["sogo"] == {
+        "max_floor_area_m2": float("inf")}
+    assert yao.untouched({"site_area_m2": "abc"}, "facilities")["site_area_m2"] == "abc"
+    assert yao.untouched({}, "barrier_free")["barrier_free"] == yao.EMPTY_BARRIER_FREE
+    assert "barrier_free" not in yao.untouched({}, "facilities") and "sogo" not in yao.untouched({}, "facilities")

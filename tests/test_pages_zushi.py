@@ -91,3 +91,15 @@ def test_bad_filter_values_in_url_are_ignored_not_fatal():
     at = open_page("zushi", "ja", progress="bogus", dept="9999", level="nonsense", sheet="999", fy="1900")
     assert {m.label: m.value for m in at.metric}["事業数"] == "9"
     assert "1 （仮称）自治基本条例（案）の施行・運用" in texts(at)
+
+
+def test_chosen_conditions_are_listed_where_they_are_seen_and_printed():
+    """The conditions sit folded in a popover; what is chosen is listed under it and above the figures."""
+    at = open_page("zushi", "ja")
+    assert [c.value for c in at.sidebar.caption] == [t("zushi.no_filters", "ja")]
+    at.multiselect(key="dept").set_value(["1330"]).run()
+    at.multiselect(key="progress").set_value(["delayed"]).run()
+    listed = [c.value for c in at.sidebar.caption]
+    assert len(listed) == 1 and "経済観光課（1330）" in listed[0], listed
+    assert all(t(k, "ja") in listed[0] for k in ("zushi.department", "zushi.progress")), listed
+    assert any(c.value.startswith("表示中：") and listed[0] in c.value for c in at.main.caption)
