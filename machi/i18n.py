@@ -139,7 +139,7 @@ TEXT: dict[str, dict[str, str]] = {
         "sheet's own words (its main plan item or purpose), not official titles. Sheet text is shown in Japanese, as published.",
     },
     "zushi.filters": {"ja": "絞り込み", "en": "Filters"},
-    "zushi.conditions": {"ja": "条件を選ぶ（区分・施策・部局・進捗・評価）", "en": "Choose conditions (section, policy, department, progress, evaluation)"},
+    "zushi.conditions": {"ja": "条件を選ぶ（{names}）", "en": "Choose conditions: {names}"},
     "zushi.active_filters": {"ja": "条件：{conds}", "en": "Conditions: {conds}"},
     "zushi.no_filters": {"ja": "条件なし（すべての事業）", "en": "No conditions (every program)"},
     "zushi.fiscal_year": {"ja": "年度", "en": "Fiscal year"},

@@ -47,7 +47,8 @@ FILTERS = {  # Filters field: (label key, options, URL key, format)
     "progress": ("zushi.progress", list(zushi.PROGRESS), "progress", progress_text),
     "evaluations": ("zushi.evaluation", list(zushi.EVALUATIONS), "evaluation", evaluation_text),
 }
-with st.sidebar.popover(t("zushi.conditions", lang), width="stretch"):
+names = ("・" if ja else ", ").join(t(label, lang) for label, *_ in FILTERS.values())
+with st.sidebar.popover(t("zushi.conditions", lang, names=names), width="stretch"):
     chosen = {field: ui.url_multiselect(t(label, lang), options, key, format_func=fn, where=st)
               for field, (label, options, key, fn) in FILTERS.items()}
 conditions = [f"{t(FILTERS[f][0], lang)}: {'、'.join(FILTERS[f][3](v) for v in values)}" for f, values in chosen.items() if values]

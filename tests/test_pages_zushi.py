@@ -103,3 +103,12 @@ def test_chosen_conditions_are_listed_where_they_are_seen_and_printed():
     assert len(listed) == 1 and "経済観光課（1330）" in listed[0], listed
     assert all(t(k, "ja") in listed[0] for k in ("zushi.department", "zushi.progress")), listed
     assert any(c.value.startswith("表示中：") and listed[0] in c.value for c in at.main.caption)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_conditions_button_names_the_conditions_inside(lang):
+    at = open_page("zushi", lang)
+    popover = at.sidebar.get("popover")[0]
+    for key in ("zushi.section", "zushi.policy", "zushi.department", "zushi.progress", "zushi.evaluation"):
+        assert t(key, lang) in popover.proto.popover.label
+        assert t(key, lang) in [m.label for m in popover.multiselect]  # and inside it
