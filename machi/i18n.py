@@ -434,7 +434,6 @@ TEXT: dict[str, dict[str, str]] = {
     "yao.sogo_used": {"ja": "総合設計で計画する延べ面積（㎡、省略時は限度）", "en": "Floor area planned under 総合設計 (㎡; the limit if empty)"},
     "yao.invalid": {"ja": "入力を確認してください（{field}）：{message}", "en": "Please check the input ({field}): {message}"},
     "yao.invalid_where": {"ja": "この入力欄は「{tab}」タブにあります。", "en": "This input is in the “{tab}” tab."},
-    "yao.inputs": {"ja": "入力", "en": "Inputs"},
     "yao.in.site": {"ja": "敷地と容積率", "en": "Site and FAR"},
     "yao.in.layout": {"ja": "配置・空地", "en": "Layout"},
     "yao.in.facilities": {"ja": "施設", "en": "Facilities"},

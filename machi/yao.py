@@ -178,7 +178,7 @@ def untouched(app: dict, route: str) -> dict:
     out["parts"] = table_entered(*part_rows(app), PART_COLUMNS)
     out["facilities"] = table_entered(*facility_rows(app), FACILITY_NUMBERS)
     if route == "barrier_free" or app.get("barrier_free"):
-        out["barrier_free"] = app.get("barrier_free") or EMPTY_BARRIER_FREE
+        out["barrier_free"] = app.get("barrier_free") or copy.deepcopy(EMPTY_BARRIER_FREE)  # never the shared default
     if app.get("sogo"):
         sogo = app["sogo"] if isinstance(app["sogo"], dict) else {}
         out["sogo"] = {"max_floor_area_m2": entered(*form_number(sogo.get("max_floor_area_m2")))}

@@ -96,8 +96,7 @@ with inputs:
         app["site_perimeter_m"] = num("yao.perimeter", "site_perimeter_m", c2, step=1.0)
         app["road_width_m"] = num("yao.road_width", "road_width_m", c1, step=0.5)
         app["frontage_m"] = num("yao.frontage", "frontage_m", c2, step=1.0)
-        app["road_through"] = st.checkbox(t("yao.road_through", lang), value=bool(app0.get("road_through", False)),
-                                          key=f"y.road_through.{v}")
+        app["road_through"] = st.checkbox(t("yao.road_through", lang), value=app["road_through"], key=f"y.road_through.{v}")
         st.subheader(t("yao.g.far", lang))
         app["base_far_pct"] = num("yao.base_far", "base_far_pct", st.columns(2)[0], step=10.0)
 
@@ -134,8 +133,7 @@ with inputs:
     def barrier_free():
         st.subheader(t("yao.g.barrier_free", lang))
         st.caption(t("yao.bf_note", lang))
-        bf0 = app0.get("barrier_free") or yao.EMPTY_BARRIER_FREE
-        text = st.text_area(t("yao.bf_json", lang), json.dumps(bf0, ensure_ascii=False, indent=1), height=260,
+        text = st.text_area(t("yao.bf_json", lang), json.dumps(app["barrier_free"], ensure_ascii=False, indent=1), height=260,
                             key=f"y.bf.{v}")
         try:
             app["barrier_free"] = json.loads(text)
@@ -145,7 +143,7 @@ with inputs:
 
     def sogo():
         st.subheader(t("yao.g.sogo", lang))
-        use_sogo = st.checkbox(t("yao.use_sogo", lang), value=bool(app0.get("sogo")), key=f"y.use_sogo.{v}")
+        use_sogo = st.checkbox(t("yao.use_sogo", lang), value="sogo" in app, key=f"y.use_sogo.{v}")
         if not use_sogo:
             app.pop("sogo", None)
             return
@@ -158,7 +156,7 @@ with inputs:
         app["sogo"] = entered
 
     groups = {"site": site, "layout": layout, "facilities": facilities, "barrier_free": barrier_free, "sogo": sogo}
-    if app["route"] != "barrier_free" and not app0.get("barrier_free"):
+    if "barrier_free" not in app:  # the tab is there when the starting application has the items (yao.untouched)
         del groups["barrier_free"]
     with st.container(border=True):
         ui.tab_sections(groups, "yao", lang, group="in")
