@@ -40,6 +40,7 @@ from machi.i18n import LANGUAGE_NAMES, t
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_APP = ROOT / "benchmarks" / "reference_app.py"
+LOGS = ROOT / "artifacts" / "bench" / "logs"  # the servers' logs and the app's timing lines
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -296,6 +297,43 @@ def visit_every_page(session: Session, pages, lang: str = "ja") -> None:
         session.timed(click_nav(session.page, t(nav_key, lang)), url_path)
 
 
+REFERENCE_RADIO = Interaction("radio", "Series", ("B", "A"))
+
+
+class ReferenceReruns:
+    """The reference's rerun round trips in a browser session (its radio, touched back and forth),
+    warmed up by two touches."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.ms: list[float] = []
+        self.finished_ms: list[float] = []  # click → run-finished message seen
+        self._n = 0
+        for _ in range(2):
+            self.time(keep=False)
+
+    def time(self, keep: bool = True) -> None:
+        ms = self.session.timed(interact(self.session.page, REFERENCE_RADIO, self._n, "ja"))
+        self._n += 1
+        if keep:
+            self.ms.append(ms)
+            self.finished_ms.append(self.session.last_finished_ms)
+
+
+@contextmanager
+def reference_beside(browser, logs: Path):
+    """The reference kept running beside the app, its rerun timed between the app's round trips, so that
+    a slow stretch of a noisy machine falls on both sides of each ratio (the reference's own phase runs
+    minutes earlier)."""
+    with server(REFERENCE_APP, {}, logs / "reference-interleaved.log") as srv:
+        session = Session(browser, srv.base)
+        try:
+            session.open("home")
+            yield ReferenceReruns(session)
+        finally:
+            session.close()
+
+
 def measure_reference(browser, tries: int, cold: int, logs: Path) -> dict:
     out: dict = {"cold_start_ms": []}
     for i in range(cold):
@@ -303,59 +341,22 @@ def measure_reference(browser, tries: int, cold: int, logs: Path) -> dict:
     with server(REFERENCE_APP, {}, logs / "reference.log") as srv:
         session = Session(browser, srv.base)
         session.open("home")
-        radio = Interaction("radio", "Series", ("B", "A"))
-        for i in range(2):  # warm up
-            session.timed(interact(session.page, radio, i, "ja"))
-        out["rerun_ms"], out["rerun_finished_ms"] = [], []
-        for i in range(tries + tries % 2):
-            out["rerun_ms"].append(session.timed(interact(session.page, radio, i, "ja")))
-            out["rerun_finished_ms"].append(session.last_finished_ms)
+        reruns = ReferenceReruns(session)
+        for _ in range(tries + tries % 2):
+            reruns.time()
+        out["rerun_ms"], out["rerun_finished_ms"] = reruns.ms, reruns.finished_ms
         out["rss_one_session_mb"] = rss_mb(srv.proc.pid)
         extra = []
         for _ in range(9):
             other = Session(browser, srv.base)
             other.open("home")
-            other.timed(interact(other.page, radio, 0, "ja"))
+            other.timed(interact(other.page, REFERENCE_RADIO, 0, "ja"))
             extra.append(other)
         time.sleep(1)
         out["rss_ten_sessions_mb"] = rss_mb(srv.proc.pid)
         for other in extra + [session]:
             other.close()
     return out
-
-
-class ReferenceReruns:
-    """The reference app kept running beside the app, its rerun timed between the app's round trips, so
-    that a slow stretch of a noisy machine falls on both sides of each ratio (the reference's own phase
-    runs minutes earlier)."""
-
-    def __init__(self, browser, logs: Path):
-        self._server = server(REFERENCE_APP, {}, logs / "reference-interleaved.log")
-        srv = self._server.__enter__()
-        self.radio = Interaction("radio", "Series", ("B", "A"))
-        self.ms: list[float] = []
-        self._n = 0
-        try:
-            self.session = Session(browser, srv.base)
-            self.session.open("home")
-            for _ in range(2):  # warm up
-                self.time(keep=False)
-        except BaseException:
-            self._server.__exit__(*sys.exc_info())
-            raise
-
-    def time(self, keep: bool = True) -> None:
-        ms = self.session.timed(interact(self.session.page, self.radio, self._n, "ja"))
-        self._n += 1
-        if keep:
-            self.ms.append(ms)
-
-    def __enter__(self) -> "ReferenceReruns":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.session.close()
-        self._server.__exit__(None, None, None)
 
 
 def measure_app(browser, db: Path, tries: int, cold: int, logs: Path) -> dict:
@@ -366,7 +367,7 @@ def measure_app(browser, db: Path, tries: int, cold: int, logs: Path) -> dict:
     for i in range(cold):
         out["cold_start_ms"].append(cold_starts(browser, ROOT / "app.py", {"MACHI_DB": str(db)}, logs, "app", i))
     timings.unlink(missing_ok=True)
-    with ReferenceReruns(browser, logs) as reference, server(ROOT / "app.py", env, logs / "app.log") as srv:
+    with reference_beside(browser, logs) as reference, server(ROOT / "app.py", env, logs / "app.log") as srv:
         session = Session(browser, srv.base)
         page = session.page
         visit_every_page(session, pages)  # warm-up: imports, caches, the first figure of each page
@@ -665,7 +666,7 @@ def run(tries: int, cold: int, out: Path) -> int:
         return 2
     from machi.build import build
 
-    logs = out.parent / "logs"
+    logs = LOGS  # scratch, never beside a result kept in the repo (docs/)
     logs.mkdir(parents=True, exist_ok=True)
     info = machine()
     with tempfile.TemporaryDirectory(prefix="machi-bench-") as tmp:
