@@ -47,12 +47,13 @@ FILTERS = {  # Filters field: (label key, options, URL key, format)
     "progress": ("zushi.progress", list(zushi.PROGRESS), "progress", progress_text),
     "evaluations": ("zushi.evaluation", list(zushi.EVALUATIONS), "evaluation", evaluation_text),
 }
-names = ("・" if ja else ", ").join(t(label, lang) for label, *_ in FILTERS.values())
+list_sep, item_sep, group_sep = ("・", "、", " ／ ") if ja else (", ", ", ", "; ")
+names = list_sep.join(t(label, lang) for label, *_ in FILTERS.values())
 with st.sidebar.popover(t("zushi.conditions", lang, names=names), width="stretch"):
     chosen = {field: ui.url_multiselect(t(label, lang), options, key, format_func=fn, where=st)
               for field, (label, options, key, fn) in FILTERS.items()}
-conditions = [f"{t(FILTERS[f][0], lang)}: {'、'.join(FILTERS[f][3](v) for v in values)}" for f, values in chosen.items() if values]
-conditions_text = t("zushi.active_filters", lang, conds=" ／ ".join(conditions)) if conditions else t("zushi.no_filters", lang)
+conditions = [f"{t(FILTERS[f][0], lang)}: {item_sep.join(FILTERS[f][3](v) for v in values)}" for f, values in chosen.items() if values]
+conditions_text = t("zushi.active_filters", lang, conds=group_sep.join(conditions)) if conditions else t("zushi.no_filters", lang)
 st.sidebar.caption(fmt.md_text(conditions_text))
 filters = zushi.Filters(fiscal_year=year, **{f: tuple(v) for f, v in chosen.items()})
 programs = ui.memo(zushi.filter_programs, all_programs, filters)

@@ -112,3 +112,10 @@ def test_the_conditions_button_names_the_conditions_inside(lang):
     for key in ("zushi.section", "zushi.policy", "zushi.department", "zushi.progress", "zushi.evaluation"):
         assert t(key, lang) in popover.proto.popover.label
         assert t(key, lang) in [m.label for m in popover.multiselect]  # and inside it
+
+
+def test_the_conditions_are_listed_with_each_languages_punctuation():
+    ja = open_page("zushi", "ja", dept=["1330", "1110"], progress="delayed").sidebar.caption[0].value
+    en = open_page("zushi", "en", dept=["1330", "1110"], progress="delayed").sidebar.caption[0].value
+    assert "経済観光課（1330）、企画課（1110） ／ " in ja
+    assert "経済観光課（1330）, 企画課（1110）; " in en and "、" not in en and "／" not in en
