@@ -78,13 +78,7 @@ def glide_paths():
     """Each indicator's required path from baseline to target, with the actuals published so far."""
     st.subheader(t("asaka.paths", lang))
     st.caption(t("asaka.paths_note", lang))
-    grid = st.columns(2)
-    for n, i in enumerate(indicators.itertuples()):
-        observed = actuals[actuals.indicator_id == i.indicator_id]
-        with grid[n % 2].container(border=True):
-            indicator_title(i)
-            ui.chart(charts.glide_path, i, paths[paths.indicator_id == i.indicator_id], observed, lang,
-                     key=f"path_{i.indicator_id}")
+    ui.chart(charts.glide_paths, indicators, paths, actuals, lang, key="paths")
     table = paths.pivot(index="year", columns="indicator_id", values="required_value").reset_index()
     with st.expander(t("asaka.path_table", lang)):
         st.dataframe(table, hide_index=True)

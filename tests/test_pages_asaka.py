@@ -15,7 +15,7 @@ def metrics(at):
     return {m.label: m.value for m in at.metric}
 
 
-TABS = {"overview": ("asaka.indicators", 0), "paths": ("asaka.paths", 4), "cover": ("asaka.green_cover", 1),
+TABS = {"overview": ("asaka.indicators", 0), "paths": ("asaka.paths", 1), "cover": ("asaka.green_cover", 1),
         "measures": ("asaka.measures", 1), "whatif": ("asaka.whatif", 0)}
 
 
@@ -26,7 +26,7 @@ def test_page_renders_indicators_paths_cover_and_tree(lang):
         at = open_page("asaka", lang, tab=tab)
         assert t(title, lang) in [h.value for h in at.subheader]
         assert [t(other, lang) in [h.value for h in at.subheader] for other, _ in TABS.values() if other != title] == [False] * 4
-        assert len(at.get("plotly_chart")) == n_charts  # 4 paths; green cover; measures tree
+        assert len(at.get("plotly_chart")) == n_charts  # the 4 paths in one figure; green cover; measures tree
     assert t("asaka.green_cover_not_share", lang) in texts(open_page("asaka", lang, tab="cover"))
     at = open_page("asaka", lang)
     assert at.query_params["tab"] == "overview"
@@ -89,7 +89,8 @@ def test_a_published_actual_appears_on_every_chart_with_no_code_change(tmp_path,
         assert "▲ 遅れ" in body and "2027（令和9）年度" in body
         at = open_page("asaka", "ja", tab="paths")
         specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-        park = [s for s in specs if any(tr.get("name") == "実績値" for tr in s["data"])]
-        assert len(park) == 1 and [tr for tr in park[0]["data"] if tr.get("name") == "実績値"][0]["text"] == ["2.20"]
+        assert len(specs) == 1  # the four indicators' panels in one figure
+        observed = [tr for tr in specs[0]["data"] if tr.get("name") == "実績値"]
+        assert [(tr["meta"], tr["text"]) for tr in observed] == [("park_area_per_person", ["2.20"])]
     finally:
         ui.database.clear()

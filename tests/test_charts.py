@@ -1,0 +1,36 @@
+"""Charts built from the real tables: what a reader needs is in the figure (not how it looks)."""
+
+import pytest
+
+from machi import charts
+from machi.db import run_query
+from machi.i18n import t
+
+
+@pytest.fixture()
+def asaka(con):
+    return (run_query(con, "asaka_indicators"), run_query(con, "asaka_indicator_path"), run_query(con, "asaka_actuals"))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_glide_paths_one_panel_per_indicator_with_its_own_axes(asaka, lang):
+    indicators, paths, actuals = asaka
+    fig = charts.glide_paths(indicators, paths, actuals, lang)
+    names = list(indicators.name_ja if lang == "ja" else indicators.name_en)
+    joiner = "" if lang == "ja" else " "  # long titles are wrapped
+    assert [a.text.replace("<br>", joiner) for a in fig.layout.annotations] == names  # each panel titled by its indicator
+    axes = {}
+    for trace in fig.data:
+        axes.setdefault(trace.meta, set()).add((trace.xaxis, trace.yaxis))
+    assert list(axes) == list(indicators.indicator_id)
+    assert all(len(a) == 1 for a in axes.values()) and len({next(iter(a)) for a in axes.values()}) == len(names)
+    for i in indicators.itertuples():  # the target is drawn at its value, inside its panel's range
+        target = [tr for tr in fig.data if tr.meta == i.indicator_id and tr.name == t("asaka.series_target", lang)][0]
+        assert list(target.y) == [i.target_value]
+        y = fig.layout["yaxis" + target.yaxis[1:]]
+        lo, hi = y.range
+        assert lo < min(i.baseline_value, i.target_value) and hi > max(i.baseline_value, i.target_value)
+        assert y.title.text == (i.unit or "")
+    listed = [tr.name for tr in fig.data if tr.showlegend]
+    assert len(listed) == len(set(listed)) and set(listed) == {tr.name for tr in fig.data}  # each series once
+    assert all(tr.legendgroup == tr.name for tr in fig.data)  # one click hides it in every panel
