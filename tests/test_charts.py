@@ -34,3 +34,20 @@ def test_glide_paths_one_panel_per_indicator_with_its_own_axes(asaka, lang):
     listed = [tr.name for tr in fig.data if tr.showlegend]
     assert len(listed) == len(set(listed)) and set(listed) == {tr.name for tr in fig.data}  # each series once
     assert all(tr.legendgroup == tr.name for tr in fig.data)  # one click hides it in every panel
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_targets_progress_one_panel_per_target_baseline_actual_target(con, lang):
+    from machi import zushi
+
+    kpis = zushi.kpi_progress(run_query(con, "zushi_kpis"))
+    fig = charts.targets_progress(kpis, lang)
+    assert [a.text.replace("<br>", "") for a in fig.layout.annotations] == list(kpis.indicator_ja)
+    assert [tr.meta for tr in fig.data] == [int(n) for n in kpis.sheet_no]  # one bar trace per target
+    assert len({(tr.xaxis, tr.yaxis) for tr in fig.data}) == len(kpis)  # each on its own axes
+    for tr, k in zip(fig.data, kpis.itertuples()):
+        assert list(tr.y) == [0 if v != v else v for v in (k.baseline, k.actual, k.target)]
+        assert fig.layout["yaxis" + tr.yaxis[1:]].title.text == k.unit
+        assert all(k.unit in text or text == t("common.no_data", lang) for text in tr.text)
+    one = charts.targets_progress(kpis.head(1), lang)  # one target: one panel the full width
+    assert len(one.data) == 1 and one.layout.xaxis.domain[1] - one.layout.xaxis.domain[0] > 0.9

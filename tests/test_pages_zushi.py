@@ -32,7 +32,7 @@ def test_page_renders_all_sections(lang):
         assert t("zushi.how_to_read", lang) in [e.label for e in at.expander]
         assert t("zushi.programs", lang) in body  # the headline is above the tabs
         charts[tab] = len(at.get("plotly_chart"))
-    assert charts == {"matrix": 0, "budget": 1, "targets": 4, "programs": 0, "sheet": 0}
+    assert charts == {"matrix": 0, "budget": 1, "targets": 1, "programs": 0, "sheet": 0}  # 4 targets, one figure
     assert open_page("zushi", lang).query_params["tab"] == "matrix"  # the first tab by default
 
 
@@ -52,7 +52,7 @@ def test_filter_changes_the_data_behind_charts_and_tables():
     assert {m.label: m.value for m in at.metric}["事業数"] == "3"
     at.session_state["zushi_tab"] = "targets"
     at.run()
-    assert len(at.get("plotly_chart")) == 1  # only sheet 6 has a numeric target
+    assert [{tr["meta"] for tr in spec["data"]} for spec in chart_specs(at)] == [{6}]  # only sheet 6 has a numeric target
     at.session_state["zushi_tab"] = "programs"
     at.run()
     assert len(at.dataframe[0].value) == 3

@@ -47,7 +47,7 @@ from tests.conftest import ROOT
 PAGES = [("home", "app.title"), ("sources", "sources.title")] + [
     (p.url_path, p.title_key) for m in modules() for p in m.pages
 ]
-MODULE_PAGE = "zushi?tab=targets"  # the module page opened by the fault tests: its KPI cards (charts)
+MODULE_PAGE = "zushi?tab=targets"  # the module page opened by the fault tests: its targets (a chart and a card each)
 
 
 # --- shared helpers -------------------------------------------------------------------------------
