@@ -557,7 +557,7 @@ def _chromium() -> str:
 def summarise(ref: dict, app: dict, queries: dict, permit: dict) -> dict:
     # the ratios' denominator: the reference's reruns timed between the app's round trips (its own phase's
     # reruns are kept beside it, for comparison)
-    ref_cold, ref_rerun = _median(ref["cold_start_ms"]), _median(app.get("reference_rerun_interleaved_ms") or ref["rerun_ms"])
+    ref_cold, ref_rerun = _median(ref["cold_start_ms"]), _median(app["reference_rerun_interleaved_ms"])
     app_cold = _median(app["cold_start_ms"])
     pages = {}
     for p in app["page_switch_ms"]:
@@ -580,7 +580,7 @@ def summarise(ref: dict, app: dict, queries: dict, permit: dict) -> dict:
         "cold_start": {"reference_ms": ref_cold, "app_ms": app_cold, "ratio": app_cold / ref_cold},
         "reference_rerun_ms": ref_rerun,
         "reference_rerun_alone_ms": _median(ref["rerun_ms"]),
-        "reference_reruns_interleaved": len(app.get("reference_rerun_interleaved_ms") or []),
+        "reference_reruns_interleaved": len(app["reference_rerun_interleaved_ms"]),
         "reference_rerun_finished_seen_ms": _median(ref["rerun_finished_ms"]),
         "pages": pages,
         "memory_mb": {"reference_one_session": ref["rss_one_session_mb"], "app_one_session": app["rss_one_session_mb"],
