@@ -344,18 +344,6 @@ def memo(fn, *args, **kwargs):
     return _memo(fn.__module__, fn.__qualname__, args, kwargs)
 
 
-@st.cache_data(show_spinner=False)
-def _geo_center(path: str, mtime_ns: int) -> dict:
-    return charts.geo_center(_read_json(path, mtime_ns, None))
-
-
-def geo_center(relative: str) -> dict:
-    from machi import paths
-
-    path = paths.data_dir() / relative
-    return _geo_center(str(path), path.stat().st_mtime_ns)
-
-
 class DataFile(dict):
     """The parsed content of a JSON file of data/. Caches key it by the file's path and modification
     time instead of hashing its content (the ward GeoJSON is 400 KB). Shared: never changed."""

@@ -14,13 +14,18 @@ def metrics(at):
     return {m.label: m.value for m in at.metric}
 
 
+def kind(spec: dict) -> str:
+    """A chart's kind: "ward_map" for the map (marked in its layout), else its first trace's type."""
+    return spec["layout"].get("meta") or spec["data"][0]["type"]
+
+
 def kinds_of(at):
-    return [json.loads(c.proto.spec)["data"][0]["type"] for c in at.get("plotly_chart")]
+    return [kind(json.loads(c.proto.spec)) for c in at.get("plotly_chart")]
 
 
 def charts_by_type(at):
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    return {s["data"][0]["type"]: s for s in specs if s["data"]}
+    return {kind(s): s for s in specs if s["data"]}
 
 
 TABS = ["ranking", "map", "kinds", "then_now", "compare", "policy", "danger"]
@@ -33,9 +38,8 @@ def test_each_tab_draws_its_section_alone(lang):
     for tab in TABS:
         at = open_page("osaka", lang, tab=tab)
         assert at.query_params["tab"] == tab
-        seen[tab] = ([json.loads(c.proto.spec)["data"][0]["type"] for c in at.get("plotly_chart")],
-                     len(at.dataframe), texts(at))
-    assert seen["ranking"][0] == ["bar"] and seen["map"][0] == ["choroplethmap"]
+        seen[tab] = (kinds_of(at), len(at.dataframe), texts(at))
+    assert seen["ranking"][0] == ["bar"] and seen["map"][0] == ["ward_map"]
     assert seen["kinds"][0] == ["bar"] and seen["kinds"][1] == 1 and seen["compare"][0] == ["bar"]
     assert seen["then_now"][0] == [] and seen["then_now"][1] == 1 and seen["policy"][0] == []
     assert t("osaka.then_now_note", lang) in seen["then_now"][2] and t("osaka.then_now_note", lang) not in seen["ranking"][2]
@@ -55,31 +59,45 @@ def test_the_open_tab_survives_a_language_switch_and_a_visit_elsewhere():
     at = open_page("osaka", "ja", tab="map")
     at.session_state["_lang"] = "en"
     at.run()
-    assert [json.loads(c.proto.spec)["data"][0]["type"] for c in at.get("plotly_chart")] == ["choroplethmap"]
+    assert kinds_of(at) == ["ward_map"]
     assert t("osaka.map", "en", year=2023) in texts(at)
     at.switch_page("pages/home.py").run()
     at.switch_page("pages/osaka.py").run()
-    assert [json.loads(c.proto.spec)["data"][0]["type"] for c in at.get("plotly_chart")] == ["choroplethmap"]
+    assert kinds_of(at) == ["ward_map"]
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_page_renders_ranking_map_kinds_and_policy(lang):
     at = open_page("osaka", lang, tab="map")
     kinds = charts_by_type(at)
-    assert set(kinds) == {"choroplethmap"}
-    m = kinds["choroplethmap"]
-    assert m["layout"]["map"]["style"] == "white-bg"  # no tiles: offline
-    assert len(m["data"][0]["locations"]) == 24
-    # the boundaries are our own GeoJSON inside the figure (no URL to fetch), simplified for drawing:
-    # the same 24 wards with the same properties, every point one of the shipped file's, rings closed
+    assert set(kinds) == {"ward_map"}
+    m = kinds["ward_map"]
+    # plain shapes on hidden axes: no map or geo subplot, so no tiles or topojson to fetch offline
+    assert not {"map", "mapbox", "geo"} & set(m["layout"]), m["layout"].keys()
+    wards = [d for d in m["data"] if d.get("fill") == "toself"]
+    # the boundaries are our own GeoJSON, simplified for drawing: one shape per ward, every point one
+    # of the shipped file's points of that ward, every ring closed
     shipped = json.loads((paths.data_dir() / "osaka/osaka_city_wards_n03_2020.geojson").read_text(encoding="utf-8"))
-    drawn = m["data"][0]["geojson"]
-    assert [f["properties"] for f in drawn["features"]] == [f["properties"] for f in shipped["features"]]
-    for d, o in zip(drawn["features"], shipped["features"]):
-        for dpoly, opoly in zip(d["geometry"]["coordinates"], o["geometry"]["coordinates"]):
-            for dring, oring in zip(dpoly, opoly):
-                assert dring[0] == dring[-1] and len(dring) >= 4
-                assert {tuple(p) for p in dring} <= {tuple(p) for p in oring}
+    points = {f["properties"]["N03_007"]: {tuple(p[:2]) for poly in f["geometry"]["coordinates"] for ring in poly
+                                           for p in ring} for f in shipped["features"]}
+    assert sorted(d["meta"] for d in wards) == sorted(points) and len(wards) == 24
+    for d in wards:
+        rings, ring = [], []
+        for x, y in zip(d["x"], d["y"]):
+            if x is None:
+                rings.append(ring)
+                ring = []
+            else:
+                ring.append((x, y))
+        assert rings and not ring
+        for r in rings:
+            assert r[0] == r[-1] and len(r) >= 4 and set(r) <= points[d["meta"]], d["name"]
+    # each ward's hover: its name and its rate as the table gives it
+    code = {f["properties"]["N03_004"]: f["properties"]["N03_007"] for f in shipped["features"]}
+    hover = {d["meta"]: d["text"] for d in wards}
+    nishinari = hover[code["西成区"]]
+    assert nishinari.startswith("<b>西成区</b>" if lang == "ja" else "<b>Nishinari (西成区)</b>"), nishinari
+    assert "25.9%" in nishinari and "22,870" in nishinari  # 22,870 / 88,230 = 25.92 %
     body = texts(at)
     assert t("osaka.map_credit", lang) in body
     assert kinds_of(open_page("osaka", lang, tab="ranking")) == ["bar"]

@@ -1,8 +1,8 @@
 """Reliability, end to end on a real server in headless Chromium.
 
 - Offline: with every request outside the local server blocked, every page renders completely —
-  each plotly chart has drawn marks and the Osaka ward map has drawn its polygons (maplibre canvas
-  read back as pixels) — and no outside request is even attempted; no page carries an iframe or a
+  each plotly chart has drawn marks and the Osaka ward map has drawn every ward's shape, each in its
+  own shade (read back as pixels) — and no outside request is even attempted; no page carries an iframe or a
   script, stylesheet or image from elsewhere.
 - Faults: a database deleted, overwritten with garbage or truncated while the app is stopped is
   rebuilt at the next start; a broken or unreadable source file gives a clear warning naming it and
@@ -149,7 +149,7 @@ def open_page(chromium):
 # --- offline: every page renders completely, charts and map drawn ---------------------------------
 
 #: For every plotly chart: its trace types, how many trace groups it has, how many of them have a
-#: visible mark (a path/rect of non-zero size), and whether it holds a map canvas.
+#: visible mark (a path/rect of non-zero size), and whether it is the ward map.
 CHART_MARKS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(p => {
     const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
     const traces = [...p.querySelectorAll('.main-svg g.trace')];
@@ -158,7 +158,7 @@ CHART_MARKS_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(
         types: (p._fullData || []).map(d => d.type),
         traces: traces.length,
         drawn: traces.filter(g => [...g.querySelectorAll('path, rect')].some(visible)).length,
-        map: !!p.querySelector('canvas.maplibregl-canvas'),
+        map: (p._fullLayout || {}).meta === 'ward_map',
         size: [box.width, box.height],
     };
 })"""
@@ -187,17 +187,18 @@ FOREIGN_CONTENT_JS = """() => {
     return {found, links};
 }"""
 
-#: The ward map's maplibre state: loaded, and which GeoJSON features it has actually drawn.
+#: The ward map as drawn: the area code of each ward shape in the figure, the codes whose fill was
+#: drawn with a size, and how many distinct fill colours the drawn shapes have.
 MAP_STATE_JS = """() => {
-    const p = [...document.querySelectorAll('.js-plotly-plot')].find(p => (p._fullData || []).some(d => d.type === 'choroplethmap'));
+    const p = [...document.querySelectorAll('.js-plotly-plot')].find(p => (p._fullLayout || {}).meta === 'ward_map');
     if (!p) return null;
-    const m = p._fullLayout.map._subplot.map;
-    const fills = m.queryRenderedFeatures().filter(f => f.layer.id.endsWith('-fill'));
+    const shapes = [...p.querySelectorAll('.scatterlayer g.trace')].filter(g => g.__data__ && g.__data__[0].trace.fill === 'toself');
+    const drawn = shapes.map(g => [g.__data__[0].trace.meta, g.querySelector('path.js-fill')])
+        .filter(([, f]) => f && (f.getAttribute('d') || '').length > 10 && f.getBoundingClientRect().width > 0);
     return {
-        loaded: m.loaded() && m.isStyleLoaded(),
-        locations: [...p._fullData[0].locations].map(String),
-        drawn: [...new Set(fills.map(f => String(f.id)))],
-        colours: [...new Set(fills.map(f => f.properties.fc))].length,
+        wards: (p._fullData || []).filter(d => d.fill === 'toself').map(d => String(d.meta)),
+        drawn: drawn.map(([code]) => String(code)),
+        colours: new Set(drawn.map(([, f]) => f.style.fill)).size,
     };
 }"""
 
@@ -232,32 +233,25 @@ def assert_map_drawn(png: bytes) -> None:
 
 
 def check_charts(pg) -> list[dict]:
-    """Every plotly chart shown has a size and has drawn its marks (a map: checked by check_map)."""
+    """Every plotly chart shown, the map included, has a size and has drawn its marks."""
     charts = pg.evaluate(CHART_MARKS_JS)
     for n, c in enumerate(charts):
         assert c["size"][0] > 100 and c["size"][1] > 100, f"chart {n} {c['types']} has no size: {c}"
-        if c["map"]:
-            continue
         assert c["traces"] >= 1 and c["drawn"] >= 1, f"chart {n} {c['types']} drew no marks: {c}"
         assert c["drawn"] >= (c["traces"] + 1) // 2, f"chart {n} {c['types']}: most traces not drawn: {c}"
     return charts
 
 
 def check_map(pg, charts: list[dict]) -> int:
-    """When a ward map is shown: every ward polygon drawn, each in its own shade. How many maps."""
-    if not any("choroplethmap" in c["types"] for c in charts):
+    """When a ward map is shown: every ward's shape drawn, each in its own shade. How many maps."""
+    if not any(c["map"] for c in charts):
         return 0
-    pg.wait_for_function(
-        "() => { const s = (" + MAP_STATE_JS + ")(); return s && s.loaded && s.drawn.length > 0; }",
-        timeout=30_000,
-    )
     state = pg.evaluate(MAP_STATE_JS)
-    assert sorted(state["drawn"]) == sorted(state["locations"]) and len(state["locations"]) == 24, state
+    assert sorted(state["drawn"]) == sorted(state["wards"]) and len(state["wards"]) == 24, state
     assert state["colours"] >= 10, state
-    canvas = pg.locator(".js-plotly-plot canvas.maplibregl-canvas").first
-    canvas.scroll_into_view_if_needed()
-    pg.wait_for_timeout(300)
-    assert_map_drawn(canvas.screenshot())
+    plot = pg.locator(".js-plotly-plot").filter(has=pg.locator(".scatterlayer .js-fill")).first
+    plot.scroll_into_view_if_needed()
+    assert_map_drawn(plot.screenshot())
     return sum(c["map"] for c in charts)
 
 
@@ -276,7 +270,7 @@ def test_every_page_renders_completely_offline(offline_server, open_page, sessio
     nav = pg.locator('[data-testid="stSidebarNav"]').inner_text()
     assert t(title_key if path != "home" else "nav.home", "en") in nav
     # every tab of the page, opened as a user does (a tab draws only when open): every plotly chart has
-    # drawn its marks (the map: canvas and features, checked when its tab is open)
+    # drawn its marks (the map: every ward's shape and its shade, checked when its tab is open)
     tabs = pg.get_by_role("tab").count()
     if path not in ("home", "sources"):
         assert tabs >= 4, "a module page without its section tabs"
@@ -313,7 +307,7 @@ def test_every_page_renders_completely_offline(offline_server, open_page, sessio
 
 
 def test_map_pixel_check_rejects_blank_and_flat_maps():
-    """The pixel check can fail: a blank canvas, and one filled with a single colour, are refused."""
+    """The pixel check can fail: a blank map, and one filled with a single colour, are refused."""
     from PIL import Image
 
     def png(fill) -> bytes:
