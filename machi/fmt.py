@@ -127,3 +127,13 @@ def md_text(text: str | None) -> str:
         return ""
     escaped = "".join("\\" + c if c in _MARKDOWN_SPECIAL else c for c in str(text))
     return escaped.replace("\n", "  \n")
+
+
+def md_table(table: pd.DataFrame) -> pd.DataFrame:
+    """A table for st.table, whose headers and cells are Markdown: every text shown exactly as
+    written (special characters escaped, a line break read as a space); numbers are left alone."""
+
+    def cell(value):
+        return md_text(value).replace("  \n", " ") if isinstance(value, str) else value
+
+    return table.rename(columns=lambda c: cell(str(c))).map(cell)

@@ -276,7 +276,8 @@ def _display(v, unit: str) -> str:
         return "—"
     if isinstance(v, str):
         return v
-    return f"{v:,.4f}" if unit == "ratio" else f"{v:,.2f} {_UNITS.get(unit, unit)}".strip()
+    # a no-break space: a narrow table column wraps before the figure, never between it and its unit
+    return f"{v:,.4f}" if unit == "ratio" else f"{v:,.2f}\u00a0{_UNITS.get(unit, unit)}".strip()
 
 
 def checks_display(checks: pd.DataFrame) -> pd.DataFrame:

@@ -126,8 +126,8 @@ with inputs:
                              num_rows="dynamic", key=f"y.facilities.{v}", hide_index=True,
                              column_config={
                                  "kind": st.column_config.SelectboxColumn(t("yao.kind", lang), options=kinds,
-                                                                          format_func=kind_label.get, width=200),
-                                 "floor_area_m2": st.column_config.NumberColumn(t("yao.floor_area", lang), width=110)})
+                                                                          format_func=kind_label.get, width=180),
+                                 "floor_area_m2": st.column_config.NumberColumn(t("yao.floor_area", lang), width=120)})
         app["facilities"] = yao.table_entered(fac.to_dict(orient="records"), kept, yao.FACILITY_NUMBERS)
 
     def barrier_free():
@@ -187,46 +187,50 @@ with results:
         (t("yao.limit", lang), f"{fmt.number(result.limit_floor_area_m2, 2)} ㎡", t("yao.limit_help", lang)),
     ])
 
-    def reasons():
-        st.info(t(f"yao.binding.{result.binding}", lang))
-        for n in result.notes:
-            st.caption(f"{n.clause}: {fmt.md_text(n.ja if ja else n.en)}")
 
-    checks_table = yao.checks_table(result, lang)  # shown in its tab, and downloaded from any tab
+# --- the details, full width below the inputs and the answer: tables need the width ------------------
+def reasons():
+    st.info(t(f"yao.binding.{result.binding}", lang))
+    for n in result.notes:
+        st.caption(f"{n.clause}: {fmt.md_text(n.ja if ja else n.en)}")
 
-    def checks():
-        st.subheader(t("yao.checks", lang))
-        st.caption(t("yao.checks_note", lang))
-        st.dataframe(
-            yao.checks_display(checks_table).rename(columns={c: t(f"yao.col.{c}", lang) for c in checks_table.columns}),
-            hide_index=True,
-            column_config={t("yao.col.rule", lang): st.column_config.TextColumn(width=200),
-                           t("yao.col.message", lang): st.column_config.TextColumn(width="large")},
-        )
 
-    def breakdown():
-        st.subheader(t("yao.breakdown", lang))
-        table = yao.breakdown_table(result, lang)
-        st.dataframe(yao.breakdown_display(table).rename(columns={c: t(f"yao.col.{c}", lang) for c in table.columns}),
-                     hide_index=True)
-        st.caption(t("yao.cap_note", lang, base=fmt.number(result.base_floor_area_m2, 2),
-                     limit=fmt.number(result.limit_floor_area_m2, 2)))
+checks_table = yao.checks_table(result, lang)  # shown in its tab, and downloaded from any tab
 
-    def sensitivity():
-        st.subheader(t("yao.sensitivity", lang))
-        field = ui.url_choice(t("yao.sensitivity_field", lang), list(yao.SWEEP_FIELDS), "sweep",
-                              format_func=lambda f: t(f"yao.sweep.{f}", lang))
-        curve = ui.memo(yao.sweep, app, field)
-        ui.chart(charts.sensitivity, curve, yao.current_value(app, field), t(f"yao.sweep.{field}", lang), lang,
-                 key="sensitivity")
 
-    # one tab each: only the open tab is computed and drawn (an input's change redraws the answer, not every table)
-    sections = {"reasons": reasons, "checks": checks, "breakdown": breakdown, "sensitivity": sensitivity}
-    ui.tab_sections(sections, "yao", lang)
-    with st.container(horizontal=True):
-        ui.download_csv(checks_table, "yao_permit_checks", lang, key="download_checks")
-        st.download_button(t("yao.download_json", lang),
-                           data=json.dumps({"application": app, "result": result.to_dict()}, ensure_ascii=False, indent=1),
-                           file_name="yao_permit_result.json", mime="application/json", on_click="ignore")
+def checks():
+    st.subheader(t("yao.checks", lang))
+    st.caption(t("yao.checks_note", lang))
+    # a static table: every rule and message wraps, and every row is shown (and printed)
+    display = yao.checks_display(checks_table).rename(columns={c: t(f"yao.col.{c}", lang) for c in checks_table.columns})
+    st.table(fmt.md_table(display), hide_index=True, border="horizontal")
+
+
+def breakdown():
+    st.subheader(t("yao.breakdown", lang))
+    table = yao.breakdown_table(result, lang)
+    st.dataframe(yao.breakdown_display(table).rename(columns={c: t(f"yao.col.{c}", lang) for c in table.columns}),
+                 hide_index=True)
+    st.caption(t("yao.cap_note", lang, base=fmt.number(result.base_floor_area_m2, 2),
+                 limit=fmt.number(result.limit_floor_area_m2, 2)))
+
+
+def sensitivity():
+    st.subheader(t("yao.sensitivity", lang))
+    field = ui.url_choice(t("yao.sensitivity_field", lang), list(yao.SWEEP_FIELDS), "sweep",
+                          format_func=lambda f: t(f"yao.sweep.{f}", lang))
+    curve = ui.memo(yao.sweep, app, field)
+    ui.chart(charts.sensitivity, curve, yao.current_value(app, field), t(f"yao.sweep.{field}", lang), lang,
+             key="sensitivity")
+
+
+# one tab each: only the open tab is computed and drawn (an input's change redraws the answer, not every table)
+sections = {"reasons": reasons, "checks": checks, "breakdown": breakdown, "sensitivity": sensitivity}
+ui.tab_sections(sections, "yao", lang)
+with st.container(horizontal=True):
+    ui.download_csv(checks_table, "yao_permit_checks", lang, key="download_checks")
+    st.download_button(t("yao.download_json", lang),
+                       data=json.dumps({"application": app, "result": result.to_dict()}, ensure_ascii=False, indent=1),
+                       file_name="yao_permit_result.json", mime="application/json", on_click="ignore")
 
 ui.source_footer(["yao_52_14_1_criteria"], lang)

@@ -3,6 +3,8 @@
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from machi import fmt
 
@@ -46,3 +48,30 @@ def test_date_text():
     assert fmt.date_text("2026-03", "en") == "Mar 2026"
     assert fmt.date_text("2016-04-01", "en") == "1 Apr 2016"
     assert fmt.date_text(None, "ja") == "日付の記載なし"
+
+
+def _unescape(text: str) -> str:
+    """What Markdown shows for a text escaped by fmt.md_text (a backslash before punctuation vanishes)."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def test_md_table_shows_every_text_as_written_and_leaves_numbers():
+    import pandas as pd
+
+    table = pd.DataFrame({"Rule (1)": ["*bold* [link](x) <b>tag</b> `code`", "a\nb", None], "n": [1.5, 2.0, float("nan")]})
+    out = fmt.md_table(table)
+    assert list(out.columns) == ["Rule \\(1\\)", "n"]
+    rules = list(out["Rule \\(1\\)"])
+    assert _unescape(rules[0]) == "*bold* [link](x) <b>tag</b> `code`"
+    assert all("\\" + c in rules[0] for c in "*[]()<>`")  # nothing left for Markdown to read
+    assert rules[1] == "a b" and pd.isna(rules[2])  # a line break inside a cell reads as a space; a gap stays a gap
+    assert list(out.n[:2]) == [1.5, 2.0] and math.isnan(out.n[2])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_md_text_round_trips_through_markdown_escapes(text):
+    escaped = fmt.md_text(text)
+    assert _unescape(escaped.replace("  \n", "\n")) == text

@@ -9,8 +9,8 @@ from tests.apptest_support import open_page, texts
 
 
 def tables(at):
-    """The result tables shown (not the input editors, which are keyed y.<field>)."""
-    return [d for d in at.dataframe if not (d.key or "").startswith("y.")]
+    """The result tables shown, interactive or static (not the input editors, which are keyed y.<field>)."""
+    return [d for d in at.dataframe if not (d.key or "").startswith("y.")] + list(at.table)
 
 
 def metrics(at):
@@ -33,8 +33,11 @@ def test_default_example_renders_checks_breakdown_and_sensitivity(lang):
     assert m == metrics(at)
     at = open_page("yao", lang, tab="checks")
     assert t("yao.checks_note", lang) in texts(at) and len(tables(at)) == 1 and not at.get("plotly_chart")
-    checks = next(d.value for d in at.dataframe if t("yao.col.status", lang) in d.value.columns)
+    # a static table (rules and messages wrap, every row shown), its texts escaped for Markdown
+    assert len(at.table) == 1 and not at.dataframe
+    checks = at.table[0].value
     assert len(checks) >= 10
+    assert "2,000\\.00\u00a0㎡" in set(checks[t("yao.col.required", lang)])  # Markdown shows "2,000.00 ㎡"
     status = dict(zip(checks[t("yao.col.rule", lang)], checks[t("yao.col.status", lang)]))
     assert all(v.startswith(("✓", "—")) for v in status.values())
     assert sum(v.startswith("✓") for v in status.values()) == 10  # every rule of the facilities route passes
