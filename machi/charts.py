@@ -155,6 +155,14 @@ def _panels_done(fig: go.Figure, titles: list[str], n_rows: int) -> go.Figure:
     return fig
 
 
+def _add_panel(fig: go.Figure, panel: go.Figure, row: int, col: int, **yaxis) -> None:
+    """Moves a one-panel figure's traces into a figure of panels at (row, col), with its y axis's title
+    and range (the panel's builder decides them: one place for how a panel looks)."""
+    for trace in panel.data:
+        fig.add_trace(trace, row=row, col=col)
+    fig.update_yaxes(title_text=panel.layout.yaxis.title.text, range=panel.layout.yaxis.range, row=row, col=col, **yaxis)
+
+
 def targets_progress(kpis: pd.DataFrame, lang: str) -> go.Figure:
     """Every numeric target's panel (target_progress: baseline → actual → target) in one figure, two a
     row (one when there is one), titled by the indicator: one chart draws much faster in the browser
@@ -166,12 +174,8 @@ def targets_progress(kpis: pd.DataFrame, lang: str) -> go.Figure:
     fig = make_subplots(rows=n_rows, cols=cols, subplot_titles=titles, vertical_spacing=0.36 / n_rows,
                         horizontal_spacing=0.12)
     for n, k in enumerate(rows):
-        panel = target_progress(k, lang)
-        row, col = n // cols + 1, n % cols + 1
-        for trace in panel.data:
-            fig.add_trace(trace.update(meta=int(k.sheet_no)), row=row, col=col)
-        fig.update_yaxes(title_text=panel.layout.yaxis.title.text, range=panel.layout.yaxis.range, tickformat=",",
-                         row=row, col=col)
+        panel = target_progress(k, lang).update_traces(meta=int(k.sheet_no))
+        _add_panel(fig, panel, n // cols + 1, n % cols + 1, tickformat=",")
     fig.update_layout(showlegend=False)
     return _panels_done(fig, titles, n_rows)
 
@@ -193,10 +197,9 @@ def glide_paths(indicators: pd.DataFrame, paths: pd.DataFrame, actuals: pd.DataF
         for trace in panel.data:
             trace.update(meta=i.indicator_id, legendgroup=trace.name, showlegend=trace.name not in listed)
             listed.add(trace.name)
-            fig.add_trace(trace, row=row, col=col)
+        _add_panel(fig, panel, row, col)
         fig.update_xaxes(dtick=1, row=row, col=col,
                          title_text=t("asaka.axis_fiscal_year", lang) if n >= len(rows) - 2 else None)
-        fig.update_yaxes(title_text=panel.layout.yaxis.title.text, range=panel.layout.yaxis.range, row=row, col=col)
     return _panels_done(fig, titles, n_rows)
 
 
