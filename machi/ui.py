@@ -20,6 +20,17 @@ SOURCES_PAGE = "pages/sources.py"
 _RECHECK_SECONDS = 2.0
 
 
+def set_param(key: str, value: str | list[str], default: str | list[str] | None = None) -> None:
+    """Keep ?key=value in the URL. Written only when it changes: each write is a message to the browser,
+    which re-renders the app and adds a history entry (Back would step through them). Left out when it
+    is `default`: a link without it opens the same."""
+    if value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif (st.query_params.get_all(key) if isinstance(value, list) else st.query_params.get(key)) != value:
+        st.query_params[key] = value
+
+
 # --- language -------------------------------------------------------------------------------------
 
 
@@ -28,9 +39,9 @@ def _language_chosen() -> None:
 
 
 def language_switch() -> str:
-    """The sidebar language switch, Japanese by default. The choice is kept in the URL as ?lang=ja /
-    ?lang=en, so a shared link opens in its language; it is written back on every run because a page
-    switch clears the URL's parameters.
+    """The sidebar language switch, Japanese by default. English is kept in the URL as ?lang=en, so a
+    shared link opens in its language (no ?lang is Japanese; ?lang=ja is read too); it is written back
+    after a page switch, which clears the URL's parameters.
 
     The session's language lives in its own state (`_lang`), set from the link on the first run and
     by the radio's callback when the user picks one; the radio only shows it. (Kept as the radio's
@@ -48,7 +59,7 @@ def language_switch() -> str:
         horizontal=True,
         on_change=_language_chosen,
     )
-    st.query_params["lang"] = lang
+    set_param("lang", lang, DEFAULT_LANGUAGE)
     return lang
 
 
@@ -197,15 +208,13 @@ def url_multiselect(label: str, options: list[str], key: str, format_func=str, w
     _from_url_once(key, lambda: [v for v in st.query_params.get_all(key) if v in options])
     st.session_state[key] = [v for v in st.session_state[key] if v in options]
     value = where.multiselect(label, options, key=key, format_func=format_func, placeholder=t("common.all", current_language()))
-    if value:
-        st.query_params[key] = value
-    else:
-        st.query_params.pop(key, None)
+    set_param(key, value, [])
     return value
 
 
 def url_choice(label: str, options: list[str], key: str, format_func=str, where=st, widget="selectbox") -> str:
-    """A selectbox (or horizontal radio) whose choice is kept in the URL as ?key=<option>."""
+    """A selectbox (or horizontal radio) whose choice is kept in the URL as ?key=<option> (the first
+    option, the default, is left out)."""
     _from_url_once(key, lambda: st.query_params.get(key) if st.query_params.get(key) in options else options[0])
     if st.session_state[key] not in options:
         st.session_state[key] = options[0]
@@ -213,7 +222,7 @@ def url_choice(label: str, options: list[str], key: str, format_func=str, where=
         value = where.radio(label, options, key=key, format_func=format_func, horizontal=True)
     else:
         value = where.selectbox(label, options, key=key, format_func=format_func)
-    st.query_params[key] = value
+    set_param(key, value, options[0])
     return value
 
 
@@ -226,7 +235,7 @@ def _tab_chosen(key: str, ids: list[str], labels: list[str]) -> None:
 def url_tabs(tabs: dict[str, str], key: str, param: str = "tab") -> dict:
     """Tabs that draw only the open one: {tab id: container}; a container's `.open` says whether to fill
     it. The open tab is kept in the URL as ?tab=<tab id> (language independent: a link opens on its tab
-    and a language switch keeps it) and in the session under `key` (one per page), so coming back to a
+    and a language switch keeps it; the first tab is left out) and in the session under `key` (one per page), so coming back to a
     page finds it as it was left. Choosing a tab reruns the page, which then draws that tab alone: a
     page switch pays for one section, not for every chart of the page."""
     ids, labels = list(tabs), list(tabs.values())
@@ -238,7 +247,7 @@ def url_tabs(tabs: dict[str, str], key: str, param: str = "tab") -> dict:
     # language switch or a chosen tab gives a fresh widget already on the right tab
     containers = st.tabs(labels, default=tabs[current], key=f"{key}__widget", on_change=_tab_chosen,
                          args=(key, ids, labels))
-    st.query_params[param] = current
+    set_param(param, current, ids[0])
     return dict(zip(ids, containers))
 
 
@@ -287,11 +296,11 @@ def url_number(label: str, key: str, default: float | None, where=st, **number_i
     value = where.number_input(label, key=key, value=None, **number_input_args)
     if value is not None:
         st.session_state.pop(bad_key, None)
-        st.query_params[key] = f"{value:g}"
+        set_param(key, f"{value:g}")
         return value
     if st.session_state.get(bad_key) is not None:
         return st.session_state[bad_key]
-    st.query_params[key] = ""
+    set_param(key, "")
     return None
 
 

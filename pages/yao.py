@@ -164,7 +164,7 @@ with inputs:
 # drop the optional keys left empty; an empty number field stays (None), so the engine names it and its range
 app = {k: val for k, val in app.items() if val is not None or k in yao.NUMBER_FIELDS}
 st.session_state.yao_app = app
-st.query_params["s"] = yao.encode_scenario(app)
+ui.set_param("s", yao.encode_scenario(app))
 
 with results:
     try:

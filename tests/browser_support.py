@@ -93,18 +93,14 @@ def wait_rendered(page, timeout_ms: int = 60_000) -> None:
 
 #: the URL parameters that keep a page's open tabs (sections; Yao's input groups)
 TAB_PARAMS = ("tab", "in")
-_TAB_ID_JS = "(k, v) => k === 'tab' ? v : k + '-' + v"
-
-
-def open_tab_ids(pg) -> list[str]:
-    """The ids of the tabs open now: a section's id (?tab=), an input group's as in-<id> (?in=)."""
-    return pg.evaluate(f"(ks) => {{ const a = new URL(location.href).searchParams, id = {_TAB_ID_JS};"
-                       " return ks.filter(k => a.has(k)).map(k => id(k, a.get(k))); }", list(TAB_PARAMS))
+#: a tab's id: a section's as its ?tab= value, an input group's as in-<id> (?in=); a group's first tab is
+#: left out of the URL, so going back to it reads as "<param>-first"
+_TAB_ID_JS = "(k, v) => v === null ? k + '-first' : k === 'tab' ? v : k + '-' + v"
 
 
 def open_tab(pg, n: int) -> str | None:
     """Click the n-th tab of the page like a user; wait until its section is drawn; its id (see
-    open_tab_ids). None, and no click, when that tab is already open."""
+    _TAB_ID_JS). None, and no click, when that tab is already open."""
     tab = pg.get_by_role("tab").nth(n)
     if tab.get_attribute("aria-selected") == "true":
         return None

@@ -108,6 +108,29 @@ def test_a_links_language_survives_every_page_switch(page):
     assert outside == [] and errors == []
 
 
+def test_back_steps_through_the_pages_one_switch_at_a_time(page):
+    """A page switch adds one history entry, not one per URL parameter the page sets (Streamlit pushes
+    a history entry for every parameter written): the browser's Back returns to the page before."""
+    base, pg, outside, errors = page
+    pg.goto(f"{base}/")
+    wait_rendered(pg)
+    start = pg.evaluate("history.length")
+    titles = [("", pg.locator("h1").first.inner_text())]
+    nav = pg.locator('[data-testid="stSidebarNav"]')
+    for path, title_key in [p for p in PAGES if p[0] not in ("home", "sources")][:3]:
+        nav.get_by_role("link", name=t(title_key, "ja"), exact=True).click()
+        pg.wait_for_url(f"{base}/{path}")
+        wait_rendered(pg)
+        titles.append((path, pg.locator("h1").first.inner_text()))
+    assert pg.evaluate("history.length") == start + 3
+    for path, title in reversed(titles[:-1]):
+        pg.go_back()
+        pg.wait_for_url(f"{base}/{path}")
+        wait_rendered(pg)
+        assert pg.locator("h1").first.inner_text() == title
+    assert outside == [] and errors == []
+
+
 def test_deep_link_on_a_fresh_server_goes_through_the_app_shell(server, session_db):
     """The first request a new server sees is a shared link to a module page: it must get the app's
     navigation, language and database check (Streamlit would otherwise run the page file alone)."""

@@ -29,7 +29,7 @@ def test_page_renders_indicators_paths_cover_and_tree(lang):
         assert len(at.get("plotly_chart")) == n_charts  # the 4 paths in one figure; green cover; measures tree
     assert t("asaka.green_cover_not_share", lang) in texts(open_page("asaka", lang, tab="cover"))
     at = open_page("asaka", lang)
-    assert at.query_params["tab"] == "overview"
+    assert "tab" not in at.query_params  # the first tab: left out of the link
     body = texts(at)
     assert t("asaka.no_actuals", lang) in body
     m = metrics(at)

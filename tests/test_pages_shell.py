@@ -5,7 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from machi.i18n import t
-from tests.apptest_support import open_page, texts
+from tests.apptest_support import ROOT, open_page, texts
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -32,6 +32,60 @@ def test_language_switch_survives_page_switch():
     assert at.title[0].value == "Machi Dashboard"
     at.switch_page("pages/sources.py").run()
     assert at.title[0].value == "Sources and data"
+
+
+class FakeQueryParams(dict):
+    """st.query_params as far as ui.set_param uses it, counting the writes (each is a message to the browser)."""
+
+    def __init__(self, **params):
+        super().__init__(params)
+        self.writes = []
+
+    def get_all(self, key):
+        value = dict.get(self, key, [])
+        return value if isinstance(value, list) else [value]
+
+    def __setitem__(self, key, value):
+        self.writes.append(("set", key, value))
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key):
+        self.writes.append(("del", key))
+        super().__delitem__(key)
+
+
+@pytest.mark.parametrize("params,key,value,default,writes", [
+    ({}, "tab", "map", "ranking", [("set", "tab", "map")]),
+    ({"tab": "map"}, "tab", "map", "ranking", []),  # unchanged: no message
+    ({"tab": "map"}, "tab", "kinds", "ranking", [("set", "tab", "kinds")]),
+    ({}, "tab", "ranking", "ranking", []),  # the default is left out of the link
+    ({"tab": "map"}, "tab", "ranking", "ranking", [("del", "tab")]),
+    ({"areas": ["27100"]}, "areas", ["27100"], [], []),
+    ({"areas": ["27100"]}, "areas", ["27100", "14208"], [], [("set", "areas", ["27100", "14208"])]),
+    ({"areas": ["27100"]}, "areas", [], [], [("del", "areas")]),
+    ({"s": "abc"}, "s", "abc", None, []),  # no default: kept whatever it is
+    ({}, "s", "abc", None, [("set", "s", "abc")]),
+])
+def test_url_parameters_are_written_only_when_they_change(monkeypatch, params, key, value, default, writes):
+    from machi import ui
+
+    fake = FakeQueryParams(**params)
+    monkeypatch.setattr(ui.st, "query_params", fake)
+    ui.set_param(key, value, default)
+    assert fake.writes == writes
+
+
+def test_a_page_opened_on_its_defaults_writes_nothing_to_the_url():
+    """Japanese, the first tab, the first measure: a link without parameters (and the browser's history
+    gets one entry per page switch, not one per parameter)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/osaka.py").run()
+    assert not at.exception and dict(at.query_params) == {}
+    at.radio(key="metric").set_value("vacant_other_rate_pct").run()
+    assert dict(at.query_params) == {"metric": "vacant_other_rate_pct"}
+    at.radio(key="lang_switch").set_value("en").run()
+    assert dict(at.query_params) == {"metric": "vacant_other_rate_pct", "lang": "en"}
 
 
 def test_unknown_language_in_url_falls_back_to_japanese():
