@@ -20,17 +20,6 @@ SOURCES_PAGE = "pages/sources.py"
 _RECHECK_SECONDS = 2.0
 
 
-def set_param(key: str, value: str | list[str], default: str | list[str] | None = None) -> None:
-    """Keep ?key=value in the URL. Written only when it changes: each write is a message to the browser,
-    which re-renders the app and adds a history entry (Back would step through them). Left out when it
-    is `default`: a link without it opens the same."""
-    if value == default:
-        if key in st.query_params:
-            del st.query_params[key]
-    elif (st.query_params.get_all(key) if isinstance(value, list) else st.query_params.get(key)) != value:
-        st.query_params[key] = value
-
-
 # --- language -------------------------------------------------------------------------------------
 
 
@@ -198,6 +187,17 @@ def download_csv(df: pd.DataFrame, file_stem: str, lang: str, key: str) -> None:
 # language; these keep the language-independent option itself (a code) in the URL instead.
 
 
+def set_param(key: str, value: str | list[str], default: str | list[str] | None = None) -> None:
+    """Keep ?key=value in the URL. Written only when it changes: each write is a message to the browser,
+    which re-renders the app and adds a history entry (Back would step through them). Left out when it
+    is `default`: a link without it opens the same."""
+    if value == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif (st.query_params.get_all(key) if isinstance(value, list) else st.query_params.get(key)) != value:
+        st.query_params[key] = value
+
+
 def _from_url_once(key: str, read) -> None:
     if key not in st.session_state:
         st.session_state[key] = read()
@@ -235,8 +235,8 @@ def _tab_chosen(key: str, ids: list[str], labels: list[str]) -> None:
 def url_tabs(tabs: dict[str, str], key: str, param: str = "tab") -> dict:
     """Tabs that draw only the open one: {tab id: container}; a container's `.open` says whether to fill
     it. The open tab is kept in the URL as ?tab=<tab id> (language independent: a link opens on its tab
-    and a language switch keeps it; the first tab is left out) and in the session under `key` (one per page), so coming back to a
-    page finds it as it was left. Choosing a tab reruns the page, which then draws that tab alone: a
+    and a language switch keeps it; the first tab is left out) and in the session under `key` (one per
+    page), so coming back to a page finds it as it was left. Choosing a tab reruns the page, which then draws that tab alone: a
     page switch pays for one section, not for every chart of the page."""
     ids, labels = list(tabs), list(tabs.values())
     _from_url_once(key, lambda: st.query_params.get(param) if st.query_params.get(param) in ids else ids[0])
