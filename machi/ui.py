@@ -236,8 +236,8 @@ def url_tabs(tabs: dict[str, str], key: str, param: str = "tab") -> dict:
     """Tabs that draw only the open one: {tab id: container}; a container's `.open` says whether to fill
     it. The open tab is kept in the URL as ?tab=<tab id> (language independent: a link opens on its tab
     and a language switch keeps it; the first tab is left out) and in the session under `key` (one per
-    page), so coming back to a page finds it as it was left. Choosing a tab reruns the page, which then draws that tab alone: a
-    page switch pays for one section, not for every chart of the page."""
+    page), so coming back to a page finds it as it was left. Choosing a tab reruns the page, which then
+    draws that tab alone: a page switch pays for one section, not for every chart of the page."""
     ids, labels = list(tabs), list(tabs.values())
     _from_url_once(key, lambda: st.query_params.get(param) if st.query_params.get(param) in ids else ids[0])
     if st.session_state[key] not in ids:

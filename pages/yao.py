@@ -229,8 +229,10 @@ sections = {"reasons": reasons, "checks": checks, "breakdown": breakdown, "sensi
 ui.tab_sections(sections, "yao", lang)
 with st.container(horizontal=True):
     ui.download_csv(checks_table, "yao_permit_checks", lang, key="download_checks")
-    st.download_button(t("yao.download_json", lang),
-                       data=json.dumps({"application": app, "result": result.to_dict()}, ensure_ascii=False, indent=1),
-                       file_name="yao_permit_result.json", mime="application/json", on_click="ignore")
+    # written when clicked, as download_csv does (not serialised and sent with every run)
+    st.download_button(t("yao.download_json", lang), file_name="yao_permit_result.json", mime="application/json",
+                       data=lambda: json.dumps({"application": app, "result": result.to_dict()}, ensure_ascii=False,
+                                               indent=1),
+                       on_click="ignore")
 
 ui.source_footer(["yao_52_14_1_criteria"], lang)
