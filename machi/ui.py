@@ -236,29 +236,45 @@ def url_tabs(tabs: dict[str, str], key: str, param: str = "tab") -> dict:
     """Tabs that draw only the open one: {tab id: container}; a container's `.open` says whether to fill
     it. The open tab is kept in the URL as ?tab=<tab id> (language independent: a link opens on its tab
     and a language switch keeps it; the first tab is left out) and in the session under `key` (one per
-    page), so coming back to a page finds it as it was left. Choosing a tab reruns the page, which then
-    draws that tab alone: a page switch pays for one section, not for every chart of the page."""
+    page), so coming back to a page finds it as it was left. Choosing a tab reruns the page (or the
+    fragment the tabs are in), which then draws that tab alone: a page switch pays for one section, not
+    for every chart of the page."""
     ids, labels = list(tabs), list(tabs.values())
     _from_url_once(key, lambda: st.query_params.get(param) if st.query_params.get(param) in ids else ids[0])
     if st.session_state[key] not in ids:
         st.session_state[key] = ids[0]
     current = st.session_state[key]
-    # the widget starts on the session's tab: its identity includes the labels and the default, so a
-    # language switch or a chosen tab gives a fresh widget already on the right tab
-    containers = st.tabs(labels, default=tabs[current], key=f"{key}__widget", on_change=_tab_chosen,
+    # The widget's identity includes its labels and its default. A new widget (a page opened, a language
+    # switched, a tab set by code) starts on the session's tab; a tab the user chose is already shown,
+    # so the widget keeps the default it was made with: a new identity would make the browser build the
+    # tab bar and every panel again on each click.
+    widget, made = f"{key}__widget", f"{key}__made"
+    if st.session_state.get(widget) != tabs[current] or st.session_state.get(made, (None,))[0] != tuple(labels):
+        st.session_state[made] = (tuple(labels), tabs[current])
+    containers = st.tabs(labels, default=st.session_state[made][1], key=widget, on_change=_tab_chosen,
                          args=(key, ids, labels))
     set_param(param, current, ids[0])
     return dict(zip(ids, containers))
 
 
-def tab_sections(sections: dict, page: str, lang: str, group: str = "tab") -> None:
+def tab_sections(sections: dict, page: str, lang: str, group: str = "tab", fragment: bool = True) -> None:
     """One tab per section, {id: draw}, labelled `<page>.<group>.<id>`, kept under `<page>_<group>` and
-    in the URL as ?<group>=<id> (a page may have more than one group): only the open tab's `draw()` runs."""
-    containers = url_tabs({k: t(f"{page}.{group}.{k}", lang) for k in sections}, f"{page}_{group}", param=group)
-    for k, container in containers.items():
-        if container.open:
-            with container:
-                sections[k]()
+    in the URL as ?<group>=<id> (a page may have more than one group): only the open tab's `draw()` runs.
+    The tabs are a fragment: opening one reruns the tabs alone, not the page around them (its header,
+    metrics and footer are not sent again). `fragment=False` where a section's inputs feed something
+    drawn outside the tabs (Yao's input groups feed the answer)."""
+
+    def draw() -> None:
+        containers = url_tabs({k: t(f"{page}.{group}.{k}", lang) for k in sections}, f"{page}_{group}", param=group)
+        for k, container in containers.items():
+            if container.open:
+                with container:
+                    sections[k]()
+
+    if fragment:
+        st.fragment(draw)()
+    else:
+        draw()
 
 
 def metric_row(items: list[tuple[str, str, str | None]]) -> None:

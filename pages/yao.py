@@ -159,7 +159,7 @@ with inputs:
     if "barrier_free" not in app:  # the tab is there when the starting application has the items (yao.untouched)
         del groups["barrier_free"]
     with st.container(border=True):
-        ui.tab_sections(groups, "yao", lang, group="in")
+        ui.tab_sections(groups, "yao", lang, group="in", fragment=False)  # the inputs feed the answer
 
 # drop the optional keys left empty; an empty number field stays (None), so the engine names it and its range
 app = {k: val for k, val in app.items() if val is not None or k in yao.NUMBER_FIELDS}

@@ -131,6 +131,57 @@ def test_back_steps_through_the_pages_one_switch_at_a_time(page):
     assert outside == [] and errors == []
 
 
+def test_opening_a_tab_reruns_the_tabs_alone_and_keeps_the_tab_bar(page):
+    """A tab click reruns the tabs' fragment, not the page (its header, metrics and footer are not sent
+    again), and the browser keeps the tab bar it has instead of building it and every panel again. The
+    session's tab still wins wherever the widget is made anew: a language switch, a page left and
+    opened again."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    base, pg, outside, errors = page
+    finished: list[str] = []
+
+    def frame(payload) -> None:
+        msg = ForwardMsg()
+        if isinstance(payload, bytes):
+            msg.ParseFromString(payload)
+            if msg.WhichOneof("type") == "script_finished":
+                finished.append(ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished))
+
+    pg.on("websocket", lambda ws: ws.on("framereceived", frame))
+    pg.goto(f"{base}/osaka")
+    wait_rendered(pg)
+    tabs = pg.get_by_role("tab")
+    labels = {k: t(f"osaka.tab.{k}", "ja") for k in ("ranking", "kinds")}
+    pg.evaluate("() => document.querySelector('[data-testid=stTabs]').__kept = true")
+    for n, name, param in [(2, "kinds", "?tab=kinds"), (0, "ranking", "")]:
+        finished.clear()
+        assert open_tab(pg, n) == (name if param else "tab-first")
+        assert finished == ["FINISHED_FRAGMENT_RUN_SUCCESSFULLY"], f"opening {name} ran {finished}"
+        assert pg.evaluate("() => document.querySelector('[data-testid=stTabs]').__kept === true"), \
+            f"the tab bar was built again when {name} was opened"
+        assert tabs.nth(n).get_attribute("aria-selected") == "true" and tabs.nth(n).inner_text().strip() == labels[name]
+        assert pg.evaluate("() => location.search") == param
+        assert pg.locator('[role="tabpanel"]:not([hidden]) .js-plotly-plot .main-svg').count() >= 1
+    open_tab(pg, 2)
+    # a language switch makes a new widget (new labels): it opens on the session's tab
+    pg.get_by_role("radiogroup", name=t("lang.label", "ja")).get_by_text("English", exact=True).click()
+    pg.wait_for_function("() => location.search.includes('lang=en')", timeout=60_000)
+    wait_rendered(pg)
+    assert tabs.nth(2).get_attribute("aria-selected") == "true" and tabs.nth(2).inner_text().strip() == t("osaka.tab.kinds", "en")
+    assert "tab=kinds" in pg.evaluate("() => location.search")
+    # a page left and opened again finds the tab it was left on
+    nav = pg.locator('[data-testid="stSidebarNav"]')
+    nav.get_by_role("link", name=t("zushi.nav", "en"), exact=True).click()
+    pg.wait_for_url(lambda url: url.startswith(f"{base}/zushi"))
+    wait_rendered(pg)
+    nav.get_by_role("link", name=t("osaka.nav", "en"), exact=True).click()
+    pg.wait_for_url(lambda url: url.startswith(f"{base}/osaka"))
+    wait_rendered(pg)
+    assert tabs.nth(2).get_attribute("aria-selected") == "true" and tabs.nth(2).inner_text().strip() == t("osaka.tab.kinds", "en")
+    assert outside == [] and errors == []
+
+
 def test_deep_link_on_a_fresh_server_goes_through_the_app_shell(server, session_db):
     """The first request a new server sees is a shared link to a module page: it must get the app's
     navigation, language and database check (Streamlit would otherwise run the page file alone)."""
