@@ -1,6 +1,8 @@
 """Charts built from the real tables: what a reader needs is in the figure (not how it looks)."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from machi import charts
 from machi.db import run_query
@@ -31,9 +33,29 @@ def test_glide_paths_one_panel_per_indicator_with_its_own_axes(asaka, lang):
         lo, hi = y.range
         assert lo < min(i.baseline_value, i.target_value) and hi > max(i.baseline_value, i.target_value)
         assert y.title.text == (i.unit or "")
+        x = fig.layout["xaxis" + target.xaxis[1:]]  # its years labelled every other year, both ends included
+        assert list(x.tickvals) == charts.year_ticks(int(i.baseline_year), int(i.target_year))
+        assert x.tickvals[0] == i.baseline_year and x.tickvals[-1] == i.target_year
     listed = [tr.name for tr in fig.data if tr.showlegend]
     assert len(listed) == len(set(listed)) and set(listed) == {tr.name for tr in fig.data}  # each series once
     assert all(tr.legendgroup == tr.name for tr in fig.data)  # one click hides it in every panel
+
+
+@pytest.mark.parametrize("first,last,ticks", [
+    (2025, 2035, [2025, 2027, 2029, 2031, 2033, 2035]),  # Asaka's plan period
+    (2025, 2034, [2025, 2027, 2029, 2031, 2033, 2034]),  # an odd span: the target year still labelled
+    (2025, 2026, [2025, 2026]),
+    (2025, 2025, [2025]),
+])
+def test_year_ticks_label_every_other_year_and_both_ends(first, last, ticks):
+    assert charts.year_ticks(first, last) == ticks
+
+
+@given(st.integers(1900, 2100), st.integers(0, 60), st.integers(1, 5))
+def test_year_ticks_start_and_end_on_the_given_years_with_no_gap_wider_than_the_step(first, span, step):
+    ticks = charts.year_ticks(first, first + span, step)
+    assert ticks[0] == first and ticks[-1] == first + span and ticks == sorted(set(ticks))
+    assert all(0 < b - a <= step for a, b in zip(ticks, ticks[1:]))
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
