@@ -159,6 +159,11 @@ FACILITY_NUMBERS = ("floor_area_m2",)
 EMPTY_BARRIER_FREE = {"building": "tokutei", "items": []}
 
 
+def barrier_free_text(items) -> str:
+    """What the barrier-free text area shows: the items as JSON, or text that is not JSON as it was typed."""
+    return items if isinstance(items, str) else json.dumps(items, ensure_ascii=False, indent=1)
+
+
 def part_rows(app: dict) -> tuple[list[dict], dict]:
     """The building-parts editor's rows (one empty row when there is none) and the cells kept aside."""
     rows, kept = table_rows(app.get("parts"), PART_COLUMNS, PART_COLUMNS)
@@ -177,8 +182,10 @@ def untouched(app: dict, route: str) -> dict:
     out["road_through"] = bool(app.get("road_through", False))
     out["parts"] = table_entered(*part_rows(app), PART_COLUMNS)
     out["facilities"] = table_entered(*facility_rows(app), FACILITY_NUMBERS)
-    if route == "barrier_free" or app.get("barrier_free"):
-        out["barrier_free"] = app.get("barrier_free") or copy.deepcopy(EMPTY_BARRIER_FREE)  # never the shared default
+    bf = app.get("barrier_free")
+    if route == "barrier_free" or bf:
+        # text that is not JSON (even empty) is kept as typed, for the engine to reject and the form to show
+        out["barrier_free"] = bf if bf or isinstance(bf, str) else copy.deepcopy(EMPTY_BARRIER_FREE)  # never the shared default
     if app.get("sogo"):
         sogo = app["sogo"] if isinstance(app["sogo"], dict) else {}
         out["sogo"] = {"max_floor_area_m2": entered(*form_number(sogo.get("max_floor_area_m2")))}

@@ -133,12 +133,12 @@ with inputs:
     def barrier_free():
         st.subheader(t("yao.g.barrier_free", lang))
         st.caption(t("yao.bf_note", lang))
-        text = st.text_area(t("yao.bf_json", lang), json.dumps(app["barrier_free"], ensure_ascii=False, indent=1), height=260,
-                            key=f"y.bf.{v}")
+        text = st.text_area(t("yao.bf_json", lang), yao.barrier_free_text(app["barrier_free"]), height=260, key=f"y.bf.{v}")
         try:
             app["barrier_free"] = json.loads(text)
         except json.JSONDecodeError as e:
-            app["barrier_free"] = None
+            # the text is kept as it was typed: the engine names the field, and the text survives a tab switch
+            app["barrier_free"] = text
             st.error(t("yao.bf_bad_json", lang, error=str(e)))
 
     def sogo():
@@ -171,7 +171,7 @@ with results:
         result = evaluate(parse_application(app))
     except ValidationError as e:
         tab = yao.input_tab(e.field)
-        where = f" {t('yao.invalid_where', lang, tab=t(f'yao.in.{tab}', lang))}" if tab else ""
+        where = f"\n\n{t('yao.invalid_where', lang, tab=t(f'yao.in.{tab}', lang))}" if tab else ""  # its own line
         st.error(t("yao.invalid", lang, field=yao.field_label(e.field, lang), message=e.message(lang)) + where)
         st.stop()
     verdict = t("yao.eligible", lang) if result.eligible else t("yao.not_eligible", lang)

@@ -139,6 +139,32 @@ def test_a_value_typed_in_one_tab_is_kept_when_another_is_open():
     assert at.number_input(key="y.site_area_m2.0").value == 1500.0
 
 
+@pytest.mark.parametrize("typed", ['{"building": "tokutei", "items": [', ""])
+def test_barrier_free_text_that_is_not_json_is_kept_and_rejected_across_tab_switches(typed):
+    """Nothing typed is lost: text that is not JSON stays in the text area when another tab is opened
+    and back, and the answer names the field (never a result computed from items the user did not give)."""
+    at = open_page("yao", "en", s=yao.encode_scenario(example("barrier_free_store")["application"]), **{"in": "barrier_free"})
+    at.text_area(key="y.bf.0").set_value(typed).run()
+    assert any(t("yao.bf_bad_json", "en", error="")[:-1] in e.value for e in at.error)
+    for tab in ("site", "facilities"):
+        at.session_state["yao_in"] = tab
+        at.run()
+        assert "y.bf.0" not in [a.key for a in at.text_area]
+        assert any("barrier_free" in e.value and t("yao.in.barrier_free", "en") in e.value for e in at.error), tab
+        assert not at.metric  # no answer from items that were not given
+        assert yao.decode_scenario(at.query_params["s"])["barrier_free"] == typed
+    at.session_state["yao_in"] = "barrier_free"
+    at.run()
+    assert at.text_area(key="y.bf.0").value == typed
+
+
+def test_barrier_free_text_shows_items_as_json_and_other_text_as_typed():
+    assert yao.barrier_free_text(yao.EMPTY_BARRIER_FREE) == '{\n "building": "tokutei",\n "items": []\n}'
+    assert yao.barrier_free_text("{oops") == "{oops" and yao.barrier_free_text("") == ""
+    assert yao.untouched({"barrier_free": ""}, "barrier_free")["barrier_free"] == ""
+    assert yao.untouched({"barrier_free": "{oops"}, "facilities")["barrier_free"] == "{oops"
+
+
 def test_a_rejected_field_names_the_tab_it_is_in():
     app = {**example("facilities_pass")["application"], "sidewalk_width_m": -1}
     at = open_page("yao", "en", s=yao.encode_scenario(app))  # opens on the site tab
