@@ -310,13 +310,14 @@ def url_number(label: str, key: str, default: float | None, where=st, **number_i
                 st.session_state[bad_key] = raw
     # value=None: the field can be emptied (the default "min" would turn an emptied field into 0)
     value = where.number_input(label, key=key, value=None, **number_input_args)
+    # the default is left out of the URL (an empty field too, where empty is the default)
     if value is not None:
         st.session_state.pop(bad_key, None)
-        set_param(key, f"{value:g}")
+        set_param(key, f"{value:g}", None if default is None else f"{default:g}")
         return value
     if st.session_state.get(bad_key) is not None:
         return st.session_state[bad_key]
-    set_param(key, "")
+    set_param(key, "", "" if default is None else None)
     return None
 
 

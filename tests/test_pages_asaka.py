@@ -74,6 +74,19 @@ def test_scenario_is_kept_in_the_url():
     assert metrics(at)["Target 22.3%"] == "223.0 ha"
 
 
+def test_the_what_if_on_its_defaults_writes_nothing_to_the_url_and_an_emptied_field_is_kept():
+    """A default (the census population, its year, the surveyed area; an empty 2035 population) is left
+    out of the link, as a link without it opens the same; an emptied field whose default is a number is
+    written as empty, so the link reopens it empty."""
+    at = open_page("asaka", "en", tab="whatif")
+    assert dict(at.query_params) == {"lang": "en", "tab": "whatif"}
+    at.number_input(key="area").set_value(10.0).run()
+    assert at.query_params["area"] == "10"
+    at.number_input(key="area").set_value(None).run()
+    assert at.query_params["area"] == ""
+    assert dict(open_page("asaka", "en", tab="whatif", area="").query_params) == {"lang": "en", "tab": "whatif", "area": ""}
+
+
 def test_a_published_actual_appears_on_every_chart_with_no_code_change(tmp_path, monkeypatch):
     from machi import ui
 
