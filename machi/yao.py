@@ -184,8 +184,9 @@ def untouched(app: dict, route: str) -> dict:
     out["facilities"] = table_entered(*facility_rows(app), FACILITY_NUMBERS)
     bf = app.get("barrier_free")
     if route == "barrier_free" or bf:
-        # text that is not JSON (even empty) is kept as typed, for the engine to reject and the form to show
-        out["barrier_free"] = bf if bf or isinstance(bf, str) else copy.deepcopy(EMPTY_BARRIER_FREE)  # never the shared default
+        # text that is not JSON (even empty) is kept as typed, for the engine to reject and the form to show;
+        # no items: a copy of the empty ones, never the shared default
+        out["barrier_free"] = bf if bf or isinstance(bf, str) else copy.deepcopy(EMPTY_BARRIER_FREE)
     if app.get("sogo"):
         sogo = app["sogo"] if isinstance(app["sogo"], dict) else {}
         out["sogo"] = {"max_floor_area_m2": entered(*form_number(sogo.get("max_floor_area_m2")))}

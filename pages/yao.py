@@ -133,7 +133,8 @@ with inputs:
     def barrier_free():
         st.subheader(t("yao.g.barrier_free", lang))
         st.caption(t("yao.bf_note", lang))
-        text = st.text_area(t("yao.bf_json", lang), yao.barrier_free_text(app["barrier_free"]), height=260, key=f"y.bf.{v}")
+        text = st.text_area(t("yao.bf_json", lang), yao.barrier_free_text(app["barrier_free"]), height=260,
+                            key=f"y.bf.{v}")
         try:
             app["barrier_free"] = json.loads(text)
         except json.JSONDecodeError as e:

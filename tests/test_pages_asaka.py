@@ -84,7 +84,8 @@ def test_the_what_if_on_its_defaults_writes_nothing_to_the_url_and_an_emptied_fi
     assert at.query_params["area"] == "10"
     at.number_input(key="area").set_value(None).run()
     assert at.query_params["area"] == ""
-    assert dict(open_page("asaka", "en", tab="whatif", area="").query_params) == {"lang": "en", "tab": "whatif", "area": ""}
+    reopened = open_page("asaka", "en", tab="whatif", area="")
+    assert dict(reopened.query_params) == {"lang": "en", "tab": "whatif", "area": ""}
 
 
 def test_a_published_actual_appears_on_every_chart_with_no_code_change(tmp_path, monkeypatch):

@@ -143,7 +143,8 @@ def test_a_value_typed_in_one_tab_is_kept_when_another_is_open():
 def test_barrier_free_text_that_is_not_json_is_kept_and_rejected_across_tab_switches(typed):
     """Nothing typed is lost: text that is not JSON stays in the text area when another tab is opened
     and back, and the answer names the field (never a result computed from items the user did not give)."""
-    at = open_page("yao", "en", s=yao.encode_scenario(example("barrier_free_store")["application"]), **{"in": "barrier_free"})
+    link = yao.encode_scenario(example("barrier_free_store")["application"])
+    at = open_page("yao", "en", s=link, **{"in": "barrier_free"})
     at.text_area(key="y.bf.0").set_value(typed).run()
     assert any(t("yao.bf_bad_json", "en", error="")[:-1] in e.value for e in at.error)
     for tab in ("site", "facilities"):
