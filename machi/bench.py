@@ -171,19 +171,28 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
-def finished_run(payload: bytes | str) -> bool:
-    """Whether a websocket frame from the server says a script run (or fragment run) has finished,
-    not cut short for a rerun."""
+def run_finished(payload: bytes | str) -> str | None:
+    """How a script run ended, when a websocket frame from the server says so: the name of its
+    ForwardMsg.ScriptFinishedStatus (FINISHED_SUCCESSFULLY, FINISHED_FRAGMENT_RUN_SUCCESSFULLY …);
+    None for any other frame."""
     if isinstance(payload, str):
-        return False
+        return None
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     msg = ForwardMsg()
     try:
         msg.ParseFromString(payload)
     except Exception:  # noqa: BLE001 - not a ForwardMsg: not ours to count
-        return False
-    return msg.WhichOneof("type") == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
+        return None
+    if msg.WhichOneof("type") != "script_finished":
+        return None
+    return ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished)
+
+
+def finished_run(payload: bytes | str) -> bool:
+    """Whether a websocket frame from the server says a script run (or fragment run) has finished,
+    not cut short for a rerun."""
+    return run_finished(payload) not in (None, "FINISHED_EARLY_FOR_RERUN")
 
 
 class Session:

@@ -6,11 +6,13 @@ every bar carries its value and every series its name.
 
 from __future__ import annotations
 
+import math
 import textwrap
 import unicodedata
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
 from plotly.subplots import make_subplots
 
 from machi import fmt
@@ -165,10 +167,12 @@ def _panels_done(fig: go.Figure, titles: list[str], n_rows: int) -> go.Figure:
 
 
 def _add_panel(fig: go.Figure, panel: go.Figure, row: int, col: int, **yaxis) -> None:
-    """Moves a one-panel figure's traces into a figure of panels at (row, col), with its y axis's title
-    and range (the panel's builder decides them: one place for how a panel looks)."""
+    """Moves a one-panel figure's traces into a figure of panels at (row, col), with its x axis's labelled
+    values and its y axis's title and range (the panel's builder decides them: one place for how a panel
+    looks)."""
     for trace in panel.data:
         fig.add_trace(trace, row=row, col=col)
+    fig.update_xaxes(tickvals=panel.layout.xaxis.tickvals, row=row, col=col)
     fig.update_yaxes(title_text=panel.layout.yaxis.title.text, range=panel.layout.yaxis.range, row=row, col=col, **yaxis)
 
 
@@ -207,8 +211,7 @@ def glide_paths(indicators: pd.DataFrame, paths: pd.DataFrame, actuals: pd.DataF
             trace.update(meta=i.indicator_id, legendgroup=trace.name, showlegend=trace.name not in listed)
             listed.add(trace.name)
         _add_panel(fig, panel, row, col)
-        fig.update_xaxes(tickvals=panel.layout.xaxis.tickvals, row=row, col=col,
-                         title_text=t("asaka.axis_fiscal_year", lang) if n >= len(rows) - 2 else None)
+        fig.update_xaxes(title_text=t("asaka.axis_fiscal_year", lang) if n >= len(rows) - 2 else None, row=row, col=col)
     return _panels_done(fig, titles, n_rows)
 
 
@@ -349,10 +352,9 @@ def simplify_geojson(geojson: dict, tolerance: float) -> dict:
 
 
 def geo_center(geojson: dict) -> dict:
-    """The centre of a GeoJSON's bounding box, {lon, lat}."""
-    lons, lats = [], []
-    for feature in geojson["features"]:
-        _coords(feature["geometry"]["coordinates"], lons, lats)
+    """The centre of a polygon GeoJSON's bounding box, {lon, lat}."""
+    points = [p for feature in geojson["features"] for ring in _rings(feature["geometry"]) for p in ring]
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
     return {"lon": (min(lons) + max(lons)) / 2, "lat": (min(lats) + max(lats)) / 2}
 
 
@@ -368,10 +370,6 @@ def ward_map(wards: pd.DataFrame, geojson: dict, metric: str, label: str, lang: 
     the city's latitude. No map subplot at all: no tiles, no topojson to fetch, no WebGL (which remote
     desktops often lack); it prints as sharply as the other charts and draws faster.
     A ward's hover gives its name, the measure and its counts; `meta` is its area code."""
-    import math
-
-    from plotly.colors import sample_colorscale
-
     df = wards.assign(name=ward_names(wards, lang))
     shapes = {f["properties"]["N03_007"]: f["geometry"] for f in geojson["features"]}
     values = df[metric].dropna()
@@ -410,15 +408,6 @@ def ward_map(wards: pd.DataFrame, geojson: dict, metric: str, label: str, lang: 
 def _rings(geometry: dict) -> list:
     polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     return [ring for polygon in polygons for ring in polygon]
-
-
-def _coords(c, lons, lats) -> None:
-    if isinstance(c[0], (int, float)):
-        lons.append(c[0])
-        lats.append(c[1])
-    else:
-        for x in c:
-            _coords(x, lons, lats)
 
 
 KIND_COLUMNS = ("vacant_other", "vacant_rental", "vacant_for_sale", "vacant_secondary")

@@ -136,17 +136,14 @@ def test_opening_a_tab_reruns_the_tabs_alone_and_keeps_the_tab_bar(page):
     again), and the browser keeps the tab bar it has instead of building it and every panel again. The
     session's tab still wins wherever the widget is made anew: a language switch, a page left and
     opened again."""
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from machi.bench import run_finished
 
     base, pg, outside, errors = page
     finished: list[str] = []
 
     def frame(payload) -> None:
-        msg = ForwardMsg()
-        if isinstance(payload, bytes):
-            msg.ParseFromString(payload)
-            if msg.WhichOneof("type") == "script_finished":
-                finished.append(ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished))
+        if status := run_finished(payload):
+            finished.append(status)
 
     pg.on("websocket", lambda ws: ws.on("framereceived", frame))
     pg.goto(f"{base}/osaka")
