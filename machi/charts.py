@@ -74,30 +74,10 @@ def budget_bars(budget: pd.DataFrame, lang: str) -> go.Figure:
     return _style(fig, height=120 + 70 * len(budget))
 
 
-def target_progress(row, lang: str) -> go.Figure:
-    """Baseline → actual → target for one numeric target, as three labelled bars."""
-    unit = row.unit
-    actual_label = t("zushi.kpi_actual", lang, year=fmt.fiscal_year(int(row.fiscal_year), lang))
-    labels = [t("zushi.kpi_baseline", lang), actual_label, t("zushi.kpi_target", lang)]
-    values = [row.baseline, row.actual, row.target]
-    colours = [GREY, ORANGE if row.below_baseline else BLUE, NAVY]
-    texts = []
-    for i, v in enumerate(values):
-        if fmt.is_missing(v):
-            texts.append(t("common.no_data", lang))
-            continue
-        prefix = t("zushi.approx", lang) if i == 1 and row.actual_approx else ""
-        texts.append(f"{prefix}{fmt.number(v)} {unit}")
-    fig = go.Figure(
-        go.Bar(
-            x=labels, y=[0 if fmt.is_missing(v) else v for v in values], marker_color=colours, text=texts,
-            textposition="outside", cliponaxis=False, hovertemplate="%{x}: %{text}<extra></extra>",
-        )
-    )
-    top = max(v for v in values if not fmt.is_missing(v)) or 1
-    fig.update_yaxes(range=[0, top * 1.25], tickformat=",", title_text=unit)
-    fig.update_layout(showlegend=False)
-    return _style(fig, height=330)
+#: a glide path's labelled years: the baseline, every fifth year (a ten-year plan's midpoint) and the
+#: target year; each year's value is in the hover and the page's table. Every label costs the browser
+#: time to measure, in each panel.
+PATH_YEAR_STEP = 5
 
 
 def glide_path(indicator, path: pd.DataFrame, actuals: pd.DataFrame, lang: str) -> go.Figure:
@@ -126,21 +106,27 @@ def glide_path(indicator, path: pd.DataFrame, actuals: pd.DataFrame, lang: str) 
             line=dict(color=ORANGE, width=3), marker=dict(size=11, symbol="diamond"),
             text=[f"{v:.{d}f}" for v in actuals.value], textposition="top center",
         )
-    fig.update_xaxes(tickvals=year_ticks(int(indicator.baseline_year), int(indicator.target_year)),
+    fig.update_xaxes(tickvals=year_ticks(int(indicator.baseline_year), int(indicator.target_year), PATH_YEAR_STEP),
                      title_text=t("asaka.axis_fiscal_year", lang))
     lo = min(indicator.baseline_value, indicator.target_value, *(actuals.value.tolist() or [indicator.baseline_value]))
     hi = max(indicator.baseline_value, indicator.target_value, *(actuals.value.tolist() or [indicator.target_value]))
     pad = (hi - lo) * 0.35 or abs(hi) * 0.1 or 1
-    fig.update_yaxes(title_text=unit, range=[lo - pad, hi + pad])
+    fig.update_yaxes(title_text=unit, range=[lo - pad, hi + pad], nticks=4)
     return _style(fig, height=340)
 
 
 def year_ticks(first: int, last: int, step: int = 2) -> list[int]:
     """The years to label on an axis from `first` to `last`: every `step`-th from the first, and the last
-    (a baseline and its target year are always labelled). Every other year, not every year: the panels
-    are half the page wide, and each label is one more text the browser must measure (eleven labels an
-    axis instead of six made Asaka's four panels about 40 ms slower to draw)."""
-    return sorted(set(range(first, last + 1, step)) | {first, last}) if last >= first else [first]
+    (a baseline and its target year are always labelled); an interior year closer than half a step to the
+    last is left out, so two labels never crowd each other. Not every year: each label is one more text
+    the browser must measure (eleven labels an axis instead of six made Asaka's four panels about 40 ms
+    slower to draw)."""
+    if last <= first:
+        return [first]
+    ticks = list(range(first, last, step))
+    if len(ticks) > 1 and last - ticks[-1] < step / 2:
+        ticks.pop()
+    return ticks + [last]
 
 
 PANEL_HEIGHT = 340
@@ -155,42 +141,72 @@ def _panel_titles(texts: list[str]) -> list[str]:
     return ["<br>".join(textwrap.wrap(x, 24 if wide(x) else 44)) for x in texts]
 
 
+#: the outer margins of a figure of panels (px), wide enough for the left column's y tick labels and
+#: title, and the bottom row's year labels and title. Fixed rather than automatic (plotly's automargin):
+#: measuring the labels and fitting the margins to them costs the browser a second pass over every
+#: axis (about 25 ms for four panels); the inner panels never had more room than their spacing anyway.
+PANEL_MARGIN = dict(l=84, b=72)
+
+
 def _panels_done(fig: go.Figure, titles: list[str], n_rows: int) -> go.Figure:
     """Styles a figure of panels: titles in the chart's font; the legend, if any, at the very top, above
-    the first row's titles."""
+    the first row's titles; fixed outer margins (PANEL_MARGIN)."""
     fig = _style(fig, height=PANEL_HEIGHT * n_rows + 60)
     fig.update_annotations(font=dict(family=FONT, size=17, color="#1d2430"))  # the panels' titles
     lines = max((title.count("<br>") + 1 for title in titles), default=1)
     legend = fig.layout.showlegend is not False
-    fig.update_layout(margin=dict(t=(66 if legend else 20) + 22 * lines), legend=dict(yref="container", y=1, yanchor="top"))
+    fig.update_layout(margin=dict(t=(66 if legend else 20) + 22 * lines, **PANEL_MARGIN),
+                      legend=dict(yref="container", y=1, yanchor="top"))
+    fig.update_xaxes(automargin=False)
+    fig.update_yaxes(automargin=False)
     return fig
 
 
-def _add_panel(fig: go.Figure, panel: go.Figure, row: int, col: int, **yaxis) -> None:
+def _add_panel(fig: go.Figure, panel: go.Figure, row: int, col: int) -> None:
     """Moves a one-panel figure's traces into a figure of panels at (row, col), with its x axis's labelled
     values and its y axis's title and range (the panel's builder decides them: one place for how a panel
     looks)."""
     for trace in panel.data:
         fig.add_trace(trace, row=row, col=col)
     fig.update_xaxes(tickvals=panel.layout.xaxis.tickvals, row=row, col=col)
-    fig.update_yaxes(title_text=panel.layout.yaxis.title.text, range=panel.layout.yaxis.range, row=row, col=col, **yaxis)
+    fig.update_yaxes(title_text=panel.layout.yaxis.title.text, range=panel.layout.yaxis.range, row=row, col=col)
 
 
 def targets_progress(kpis: pd.DataFrame, lang: str) -> go.Figure:
-    """Every numeric target's panel (target_progress: baseline → actual → target) in one figure, two a
-    row (one when there is one), titled by the indicator: one chart draws much faster in the browser
-    than one per target. Each trace's `meta` is its sheet number."""
+    """Every numeric target on one scale: the share of the way from its baseline (0 %) to its target
+    (100 %) that the year's value covers (`share_pct`, derived by zushi.kpi_progress), a bar each, top
+    to bottom in the given order. One axis rather than a panel per target: the units differ but the
+    shares compare, and one axis draws far faster in the browser. A bar below the baseline points left,
+    in orange, and its label carries ▼ (not colour alone); a share that cannot be computed is labelled
+    as missing, with no bar. Hover gives the values in the target's own unit (zushi.kpi_values); the
+    trace's `meta` lists the bars' sheet numbers."""
+    from machi import zushi
+
     rows = list(kpis.itertuples())
-    cols = 1 if len(rows) == 1 else 2
-    n_rows = max((len(rows) + cols - 1) // cols, 1)
-    titles = _panel_titles([r.indicator_ja for r in rows])
-    fig = make_subplots(rows=n_rows, cols=cols, subplot_titles=titles, vertical_spacing=0.36 / n_rows,
-                        horizontal_spacing=0.12)
-    for n, k in enumerate(rows):
-        panel = target_progress(k, lang).update_traces(meta=int(k.sheet_no))
-        _add_panel(fig, panel, n // cols + 1, n % cols + 1, tickformat=",")
-    fig.update_layout(showlegend=False)
-    return _panels_done(fig, titles, n_rows)
+    names = [_wrap(r.indicator_ja, 18) for r in rows]
+    shares = [None if fmt.is_missing(r.share_pct) else float(r.share_pct) for r in rows]
+    texts = [t("common.no_data", lang) if v is None else f"{'▼ ' if v < 0 else ''}{fmt.percent(v, 0, lang)}"
+             for v in shares]
+    fig = go.Figure(go.Bar(
+        y=list(range(len(rows))), x=[0 if v is None else v for v in shares], orientation="h", text=texts, textposition="outside",
+        cliponaxis=False, marker_color=[ORANGE if v is not None and v < 0 else BLUE for v in shares],
+        meta=[int(r.sheet_no) for r in rows], customdata=[zushi.kpi_values(r, lang) for r in rows],
+        hovertext=names, hovertemplate="%{hovertext}<br>%{customdata}<br>" + t("zushi.share", lang)
+        + ": %{text}<extra></extra>",
+    ))
+    known = [v for v in shares if v is not None]
+    lo, hi = min([0.0, *known]), max([100.0, *known])
+    pad = (hi - lo) * 0.18
+    ticks = list(range(int(math.floor(lo / 50) * 50), int(hi) + 1, 50))
+    labels = {0: t("zushi.kpi_baseline", lang), 100: t("zushi.kpi_target", lang)}
+    fig.update_xaxes(range=[lo - pad, hi + pad], tickvals=ticks, title_text=t("zushi.share", lang),
+                     ticktext=[f"{fmt.percent(v, 0, lang)}<br>{labels[v]}" if v in labels else fmt.percent(v, 0, lang)
+                               for v in ticks], zeroline=True, zerolinewidth=2)
+    fig.update_yaxes(autorange="reversed", tickvals=list(range(len(rows))), ticktext=names)  # positions, not
+    # categories: two targets of the same name stay two bars
+    fig.add_vline(x=100, line=dict(color=NAVY, width=2, dash="dash"))
+    fig.update_layout(showlegend=False, bargap=0.35)
+    return _style(fig, height=110 + 80 * max(len(rows), 1))
 
 
 def glide_paths(indicators: pd.DataFrame, paths: pd.DataFrame, actuals: pd.DataFrame, lang: str) -> go.Figure:
@@ -237,26 +253,33 @@ def green_cover(cover: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def measures_tree(measures: pd.DataFrame, lang: str) -> go.Figure:
-    """The priority-measure structure as a treemap: click a box to open it; ★ marks priority measures."""
+    """The priority-measure structure as a treemap down to the basic measures (click a box to open it;
+    ★ marks priority measures). A box's area is its number of individual measures (a basic measure
+    without any counts one), which the page lists below the chart: drawn as boxes of their own they
+    were too small to read, and the browser's time grows with the number of boxes."""
     star = "★ "
-    labels = [
-        f"{star if r.is_priority else ''}{r.number_label + ' ' if r.number_label else ''}{r.name_ja}"
-        for r in measures.itertuples()
-    ]
-    hover = []
-    for r in measures.itertuples():
+    individual = measures.level == "individual_measure"
+    count = measures[individual].groupby("parent_id").size()
+    shown = measures[~individual]
+    has_children = set(shown.parent_id.dropna())
+    labels, hover, values = [], [], []
+    for r in shown.itertuples():
+        labels.append(f"{star if r.is_priority else ''}{r.number_label + ' ' if r.number_label else ''}{r.name_ja}")
         lines = [r.name_ja]
         if r.plan_target_ja:
             lines.append(f"{t('asaka.plan_target', lang)}: {r.plan_target_ja}")
         if r.future_target_ja:
             lines.append(f"{t('asaka.future_target', lang)}: {r.future_target_ja}")
+        n = int(count.get(r.node_id, 0))
+        if n:
+            lines.append(t("asaka.individual_count", lang, n=n))
         hover.append("<br>".join(_wrap(x, 40) for x in lines))
+        values.append(0 if r.node_id in has_children else max(n, 1))
     fig = go.Figure(go.Treemap(
-        ids=measures.node_id, parents=measures.parent_id.fillna(""), labels=labels,
+        ids=shown.node_id, parents=shown.parent_id.fillna(""), labels=labels, values=values,
         customdata=hover, hovertemplate="%{customdata}<extra></extra>", maxdepth=3,
         marker=dict(colors=[ORANGE if p else c for p, c in zip(
-            measures.is_priority, measures.level.map({"policy": NAVY, "pillar": BLUE,
-                                                      "basic_measure": GREY, "individual_measure": "#c9d1da"}))]),
+            shown.is_priority, shown.level.map({"policy": NAVY, "pillar": BLUE, "basic_measure": GREY}))]),
         textfont=dict(family=FONT, size=15), branchvalues="remainder", tiling=dict(pad=4),
     ))
     return _style(fig, height=620)

@@ -319,9 +319,10 @@ TEXT: dict[str, dict[str, str]] = {
     "asaka.cover_change": {"ja": "{points} ポイント", "en": "{points} points"},
     "asaka.measures": {"ja": "施策の体系と重点施策", "en": "Policy structure and priority measures"},
     "asaka.measures_note": {
-        "ja": "基本方針 → 施策の柱 → 基本施策（★＝重点施策）→ 個別施策。図の枠をクリックすると開きます。目標は計画書の文言どおり（日本語）。",
-        "en": "Basic policy → pillar → basic measure (★ = priority) → individual measure. Click a box to open it. Targets are quoted from the plan (in Japanese).",
+        "ja": "基本方針 → 施策の柱 → 基本施策（★＝重点施策）。枠の大きさは個別施策の数で、個別施策は図の下の一覧にあります。図の枠をクリックすると開きます。目標は計画書の文言どおり（日本語）。",
+        "en": "Basic policy → pillar → basic measure (★ = priority). A box's size is its number of individual measures, which are listed below the chart. Click a box to open it. Targets are quoted from the plan (in Japanese).",
     },
+    "asaka.individual_count": {"ja": "個別施策 {n} 件", "en": "{n} individual measures"},
     "asaka.plan_target": {"ja": "計画目標", "en": "Plan target"},
     "asaka.future_target": {"ja": "将来目標", "en": "Future target"},
     "asaka.current": {"ja": "現状", "en": "now"},

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from machi import fmt
+from machi.i18n import t
+
 PROGRESS = ("on_schedule", "delayed", "not_started", "cancelled")
 EVALUATIONS = ("a", "b", "c")
 #: status colours (always shown with a symbol and a label, never alone); names are st.badge colours
@@ -138,8 +141,25 @@ def _natural_key(keys: pd.Series) -> pd.Series:
 def kpi_progress(kpis: pd.DataFrame) -> pd.DataFrame:
     """Adds share_pct: the share of the way from baseline to target covered by the actual value
     (derived: (actual − baseline) ÷ (target − baseline) × 100). Negative where the actual fell below
-    the baseline; never clipped. NaN where there is no actual value."""
+    the baseline; never clipped. NaN where there is no actual value, and where the target equals the
+    baseline (no way to cover: the share is undefined, not infinite)."""
     out = kpis.copy()
-    out["share_pct"] = (out.actual - out.baseline) / (out.target - out.baseline) * 100
+    out["share_pct"] = ((out.actual - out.baseline) / (out.target - out.baseline) * 100).where(out.target != out.baseline)
     out["below_baseline"] = (out.actual - out.baseline) * (out.target - out.baseline) < 0
     return out
+
+
+def kpi_values(row, lang: str) -> str:
+    """A numeric target's values in its own unit, in the order of the section's title:
+    "基準値 1,800 人/年 → 2021（令和3）年度 約520 人/年 → 目標 3,000 人/年" (a missing value: the no-data mark)."""
+    def value(v, approx: bool = False) -> str:
+        if fmt.is_missing(v):
+            return t("common.no_data", lang)
+        decimals = 0 if float(v).is_integer() else min(len(repr(float(v)).split(".")[1]), 3)  # as given
+        return f"{t('zushi.approx', lang) if approx else ''}{fmt.number(v, decimals, lang)} {row.unit}"
+
+    return " → ".join([
+        f"{t('zushi.kpi_baseline', lang)} {value(row.baseline)}",
+        f"{fmt.fiscal_year(int(row.fiscal_year), lang)} {value(row.actual, bool(row.actual_approx))}",
+        f"{t('zushi.kpi_target', lang)} {value(row.target)}",
+    ])

@@ -147,7 +147,7 @@ def targets():
     st.caption(t("zushi.targets_note", lang))
     if kpis.empty:
         st.info(t("zushi.no_targets", lang))
-    else:  # all the targets in one figure (one chart draws much faster than one each); a card each below
+    else:  # every target's share on one scale; its values in its own unit on its card below
         ui.chart(charts.targets_progress, kpis, lang, key="kpis")
     grid = st.columns(2)
     for i, k in enumerate(kpis.itertuples()):
@@ -155,6 +155,7 @@ def targets():
             st.markdown(f"**{fmt.md_text(k.indicator_ja)}**")
             st.caption(t("zushi.program_ref", lang, label=f"{k.sheet_no} {k.label_ja}"))
             st.metric(t("zushi.share", lang), fmt.percent(k.share_pct, 1, lang), border=False)
+            st.markdown(fmt.md_text(zushi.kpi_values(k, lang)))
             if k.below_baseline:
                 st.warning(t("zushi.below_baseline", lang))
                 st.markdown(f"**{t('zushi.field.circumstances_ja', lang)}**：{fmt.md_text(k.circumstances_ja)}")

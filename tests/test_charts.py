@@ -33,9 +33,14 @@ def test_glide_paths_one_panel_per_indicator_with_its_own_axes(asaka, lang):
         lo, hi = y.range
         assert lo < min(i.baseline_value, i.target_value) and hi > max(i.baseline_value, i.target_value)
         assert y.title.text == (i.unit or "")
-        x = fig.layout["xaxis" + target.xaxis[1:]]  # its years labelled every other year, both ends included
-        assert list(x.tickvals) == charts.year_ticks(int(i.baseline_year), int(i.target_year))
+        x = fig.layout["xaxis" + target.xaxis[1:]]  # its years labelled every fifth year, both ends included
+        assert list(x.tickvals) == charts.year_ticks(int(i.baseline_year), int(i.target_year), charts.PATH_YEAR_STEP)
         assert x.tickvals[0] == i.baseline_year and x.tickvals[-1] == i.target_year
+        assert [i.baseline_year, i.target_year] == [2025, 2035] and list(x.tickvals) == [2025, 2030, 2035]
+    # fixed outer margins, no automatic margins (a second pass over every axis in the browser)
+    assert (fig.layout.margin.l, fig.layout.margin.b) == (charts.PANEL_MARGIN["l"], charts.PANEL_MARGIN["b"])
+    axes = [fig.layout[k] for k in fig.layout if k.startswith(("xaxis", "yaxis"))]
+    assert len(axes) == 2 * len(names) and all(a.automargin is False for a in axes)
     listed = [tr.name for tr in fig.data if tr.showlegend]
     assert len(listed) == len(set(listed)) and set(listed) == {tr.name for tr in fig.data}  # each series once
     assert all(tr.legendgroup == tr.name for tr in fig.data)  # one click hides it in every panel
@@ -51,28 +56,80 @@ def test_year_ticks_label_every_other_year_and_both_ends(first, last, ticks):
     assert charts.year_ticks(first, last) == ticks
 
 
+@pytest.mark.parametrize("first,last,ticks", [
+    (2025, 2035, [2025, 2030, 2035]),  # Asaka's plan period: baseline, midpoint, target
+    (2025, 2036, [2025, 2030, 2036]),
+    (2025, 2033, [2025, 2030, 2033]),  # the target 3 years (over half a step) after 2030: both labelled
+    (2025, 2031, [2025, 2031]),  # 2030 would crowd the target year 2031: left out
+    (2025, 2027, [2025, 2027]),
+])
+def test_year_ticks_leave_out_a_year_that_would_crowd_the_last(first, last, ticks):
+    assert charts.year_ticks(first, last, 5) == ticks
+
+
 @given(st.integers(1900, 2100), st.integers(0, 60), st.integers(1, 5))
-def test_year_ticks_start_and_end_on_the_given_years_with_no_gap_wider_than_the_step(first, span, step):
+def test_year_ticks_start_and_end_on_the_given_years_evenly_spaced_and_never_crowded(first, span, step):
     ticks = charts.year_ticks(first, first + span, step)
     assert ticks[0] == first and ticks[-1] == first + span and ticks == sorted(set(ticks))
-    assert all(0 < b - a <= step for a, b in zip(ticks, ticks[1:]))
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    assert all(g == step for g in gaps[:-1])  # every step-th year up to the last label
+    if gaps:  # the last gap: never over one and a half steps, and under half a step only with no year between
+        assert gaps[-1] < 1.5 * step and (gaps[-1] >= step / 2 or len(ticks) == 2)
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_targets_progress_one_panel_per_target_baseline_actual_target(con, lang):
+def test_targets_progress_one_bar_per_target_on_one_share_scale(con, lang):
     from machi import zushi
 
     kpis = zushi.kpi_progress(run_query(con, "zushi_kpis"))
+    kpis = kpis[kpis.fiscal_year == 2021].reset_index(drop=True)
     fig = charts.targets_progress(kpis, lang)
-    assert [a.text.replace("<br>", "") for a in fig.layout.annotations] == list(kpis.indicator_ja)
-    assert [tr.meta for tr in fig.data] == [int(n) for n in kpis.sheet_no]  # one bar trace per target
-    assert len({(tr.xaxis, tr.yaxis) for tr in fig.data}) == len(kpis)  # each on its own axes
-    for tr, k in zip(fig.data, kpis.itertuples()):
-        assert list(tr.y) == [0 if v != v else v for v in (k.baseline, k.actual, k.target)]
-        assert fig.layout["yaxis" + tr.yaxis[1:]].title.text == k.unit
-        assert all(k.unit in text or text == t("common.no_data", lang) for text in tr.text)
-    one = charts.targets_progress(kpis.head(1), lang)  # one target: one panel the full width
-    assert len(one.data) == 1 and one.layout.xaxis.domain[1] - one.layout.xaxis.domain[0] > 0.9
+    assert len(fig.data) == 1 and not [k for k in fig.layout if k.startswith(("xaxis", "yaxis")) and k[5:]]  # one axis
+    bars = fig.data[0]
+    assert list(bars.y) == list(range(len(kpis)))  # positions: two targets of one name stay two bars
+    assert list(fig.layout.yaxis.ticktext) == [charts._wrap(n, 18) for n in kpis.indicator_ja]
+    assert fig.layout.yaxis.autorange == "reversed"  # the first target on top
+    # the shares from the sheet's values, hand-worked: (4−0)/(5−0), (0−0)/(2−0), (520−1800)/(3000−1800),
+    # (86600−201300)/(400000−201300)
+    assert [round(x, 3) for x in bars.x] == [80.0, 0.0, -106.667, -57.725]
+    assert list(bars.text) == ["80%", "0%", "▼ −107%", "▼ −58%"]  # below the baseline: a symbol, not only colour
+    assert list(bars.marker.color) == [charts.BLUE, charts.BLUE, charts.ORANGE, charts.ORANGE]
+    assert list(bars.meta) == [int(n) for n in kpis.sheet_no]
+    assert list(bars.customdata) == [zushi.kpi_values(k, lang) for k in kpis.itertuples()]
+    x = fig.layout.xaxis  # 0 % is the baseline and 100 % the target, each named on the axis
+    assert x.range[0] < -106.667 and x.range[1] > 100
+    labels = dict(zip(x.tickvals, x.ticktext))
+    assert labels[0] == "0%<br>" + t("zushi.kpi_baseline", lang) and labels[100] == "100%<br>" + t("zushi.kpi_target", lang)
+    assert [s.x0 for s in fig.layout.shapes] == [100]
+
+
+def test_targets_progress_labels_a_share_that_cannot_be_computed_as_missing(con):
+    from machi import zushi
+
+    kpis = run_query(con, "zushi_kpis")
+    kpis = kpis[kpis.fiscal_year == 2021].reset_index(drop=True)
+    kpis.loc[0, "actual"] = None  # no value for the year
+    kpis.loc[1, "target"] = kpis.loc[1, "baseline"]  # a target equal to its baseline: no way to cover
+    fig = charts.targets_progress(zushi.kpi_progress(kpis), "ja")
+    assert list(fig.data[0].text[:2]) == [t("common.no_data", "ja")] * 2 and list(fig.data[0].x[:2]) == [0, 0]
+
+
+def test_measures_tree_stops_at_the_basic_measures_sized_by_their_individual_measures(con):
+    measures = run_query(con, "asaka_measures")
+    fig = charts.measures_tree(measures, "ja")
+    tree = fig.data[0]
+    shown = measures[measures.level != "individual_measure"]
+    assert list(tree.ids) == list(shown.node_id) and len(tree.ids) == 39
+    individual = measures[measures.level == "individual_measure"].groupby("parent_id").size()
+    value = dict(zip(tree.ids, tree.values))
+    parents = set(shown.parent_id.dropna())
+    for r in shown.itertuples():  # a leaf's area: its individual measures (one if none); a branch: its boxes
+        assert value[r.node_id] == (0 if r.node_id in parents else max(int(individual.get(r.node_id, 0)), 1))
+    # the same areas as when every individual measure was a box of one
+    assert sum(tree.values) == len(measures[measures.level == "individual_measure"]) + sum(
+        1 for r in shown.itertuples() if r.node_id not in parents and r.node_id not in individual)
+    stars = [label for label in tree.labels if label.startswith("★ ")]
+    assert len(stars) == int(measures.is_priority.sum()) == 11
 
 
 @pytest.fixture()

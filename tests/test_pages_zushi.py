@@ -53,7 +53,7 @@ def test_filter_changes_the_data_behind_charts_and_tables():
     assert {m.label: m.value for m in at.metric}["事業数"] == "3"
     at.session_state["zushi_tab"] = "targets"
     at.run()
-    assert [{tr["meta"] for tr in spec["data"]} for spec in chart_specs(at)] == [{6}]  # only sheet 6 has a numeric target
+    assert [tr["meta"] for spec in chart_specs(at) for tr in spec["data"]] == [[6]]  # only sheet 6 has a numeric target
     at.session_state["zushi_tab"] = "programs"
     at.run()
     assert len(at.dataframe[0].value) == 3
@@ -77,6 +77,10 @@ def test_negative_share_is_said_plainly():
     shares = [m.value for m in at.metric if m.label == t("zushi.share", "ja")]
     assert sorted(shares) == sorted(["80.0%", "0.0%", "−106.7%", "−57.7%"])
     assert sum(t("zushi.below_baseline", "ja") == w.value for w in at.warning) == 2
+    # each card gives the values in the target's own unit (the chart shows only the shares)
+    values = [m.value for m in at.markdown if "→" in m.value and "基準値" in m.value]
+    assert fmt.md_text("基準値 1,800 人/年 → 2021（令和3）年度 約520 人/年 → 目標 3,000 人/年") in values
+    assert len(values) == 4
 
 
 def test_no_match_says_so():

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from machi import zushi
+from machi.i18n import t
 from machi.db import run_query
 
 
@@ -81,6 +82,26 @@ def test_share_of_way_hand_worked_and_negative_not_clipped():
     out = zushi.kpi_progress(kpis)
     assert out.share_pct.tolist() == pytest.approx([80.0, 0.0, -106.6667, -57.7252], abs=1e-4)
     assert out.below_baseline.tolist() == [False, False, True, True]
+
+
+def test_share_is_missing_without_an_actual_or_when_the_target_equals_the_baseline():
+    kpis = pd.DataFrame({"baseline": [0, 5, 5], "actual": [None, 7, 5], "target": [5, 5, 5]})
+    assert zushi.kpi_progress(kpis).share_pct.isna().tolist() == [True, True, True]  # never ±inf
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("ja", "基準値 1,800 人/年 → 2021（令和3）年度 約520 人/年 → 目標 3,000 人/年"),
+    ("en", "Baseline 1,800 人/年 → FY2021 (Reiwa 3) about 520 人/年 → Target 3,000 人/年"),
+])
+def test_kpi_values_in_the_targets_own_unit_in_the_order_of_the_title(lang, text):
+    row = pd.Series({"baseline": 1800.0, "actual": 520.0, "actual_approx": True, "target": 3000.0, "unit": "人/年",
+                     "fiscal_year": 2021})
+    assert zushi.kpi_values(row, lang) == text
+    half = row.copy()
+    half[["actual", "actual_approx"]] = [2.5, False]  # a value with decimals keeps them (never rounded to 2 or 3)
+    assert "2.5 人/年" in zushi.kpi_values(half, lang)
+    half["actual"] = None
+    assert f"{t('common.no_data', lang)} →" in zushi.kpi_values(half, lang)
 
 
 @given(
