@@ -172,6 +172,20 @@ def _add_panel(fig: go.Figure, panel: go.Figure, row: int, col: int) -> None:
     fig.update_yaxes(title_text=panel.layout.yaxis.title.text, range=panel.layout.yaxis.range, row=row, col=col)
 
 
+def share_ticks(lo: float, hi: float) -> list[int]:
+    """The shares to label from `lo` to `hi` (%): 0 (the baseline) and 100 (the target) always, and the
+    multiples of a round step (50, 100, 250, 500, 1,000, 2,500 …) that makes at most eight, leaving out
+    any closer than half a step to 0 or 100. A share of thousands of percent (a target a small move from
+    its baseline) must not make hundreds of labels."""
+    step = 50
+    while (hi - lo) / step > 8:
+        step = step * 5 // 2 if str(step)[0] == "1" else step * 2
+    first = math.ceil(lo / step) * step
+    multiples = [v for v in range(first, int(math.floor(hi)) + 1, step)
+                 if v in (0, 100) or min(abs(v), abs(v - 100)) >= step / 2]
+    return sorted(set(multiples) | {0, 100})
+
+
 def targets_progress(kpis: pd.DataFrame, lang: str) -> go.Figure:
     """Every numeric target on one scale: the share of the way from its baseline (0 %) to its target
     (100 %) that the year's value covers (`share_pct`, derived by zushi.kpi_progress), a bar each, top
@@ -188,8 +202,8 @@ def targets_progress(kpis: pd.DataFrame, lang: str) -> go.Figure:
     texts = [t("common.no_data", lang) if v is None else f"{'▼ ' if v < 0 else ''}{fmt.percent(v, 0, lang)}"
              for v in shares]
     fig = go.Figure(go.Bar(
-        y=list(range(len(rows))), x=[0 if v is None else v for v in shares], orientation="h", text=texts, textposition="outside",
-        cliponaxis=False, marker_color=[ORANGE if v is not None and v < 0 else BLUE for v in shares],
+        y=list(range(len(rows))), x=[0 if v is None else v for v in shares], orientation="h", text=texts,
+        textposition="outside", cliponaxis=False, marker_color=[ORANGE if v is not None and v < 0 else BLUE for v in shares],
         meta=[int(r.sheet_no) for r in rows], customdata=[zushi.kpi_values(r, lang) for r in rows],
         hovertext=names, hovertemplate="%{hovertext}<br>%{customdata}<br>" + t("zushi.share", lang)
         + ": %{text}<extra></extra>",
@@ -197,7 +211,7 @@ def targets_progress(kpis: pd.DataFrame, lang: str) -> go.Figure:
     known = [v for v in shares if v is not None]
     lo, hi = min([0.0, *known]), max([100.0, *known])
     pad = (hi - lo) * 0.18
-    ticks = list(range(int(math.floor(lo / 50) * 50), int(hi) + 1, 50))
+    ticks = share_ticks(lo, hi)
     labels = {0: t("zushi.kpi_baseline", lang), 100: t("zushi.kpi_target", lang)}
     fig.update_xaxes(range=[lo - pad, hi + pad], tickvals=ticks, title_text=t("zushi.share", lang),
                      ticktext=[f"{fmt.percent(v, 0, lang)}<br>{labels[v]}" if v in labels else fmt.percent(v, 0, lang)

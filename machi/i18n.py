@@ -217,7 +217,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The FY2021 value fell below the baseline, so the share is negative (not clipped). The sheet's own explanation is under 'circumstances' below.",
     },
     "zushi.kpi_baseline": {"ja": "基準値", "en": "Baseline"},
-    "zushi.kpi_actual": {"ja": "{year}", "en": "{year}"},
     "zushi.kpi_target": {"ja": "目標", "en": "Target"},
     "zushi.approx": {"ja": "約", "en": "about "},
     "zushi.reading": {"ja": "読み取りの注記", "en": "Transcription note (Japanese)"},

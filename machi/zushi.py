@@ -144,14 +144,16 @@ def kpi_progress(kpis: pd.DataFrame) -> pd.DataFrame:
     the baseline; never clipped. NaN where there is no actual value, and where the target equals the
     baseline (no way to cover: the share is undefined, not infinite)."""
     out = kpis.copy()
-    out["share_pct"] = ((out.actual - out.baseline) / (out.target - out.baseline) * 100).where(out.target != out.baseline)
+    share = (out.actual - out.baseline) / (out.target - out.baseline) * 100
+    out["share_pct"] = share.where(out.target != out.baseline)
     out["below_baseline"] = (out.actual - out.baseline) * (out.target - out.baseline) < 0
     return out
 
 
 def kpi_values(row, lang: str) -> str:
     """A numeric target's values in its own unit, in the order of the section's title:
-    "基準値 1,800 人/年 → 2021（令和3）年度 約520 人/年 → 目標 3,000 人/年" (a missing value: the no-data mark)."""
+    "基準値 1,800 人/年 → 2021（令和3）年度 約520 人/年 → 目標 3,000 人/年" (a missing value: the
+    no-data mark)."""
     def value(v, approx: bool = False) -> str:
         if fmt.is_missing(v):
             return t("common.no_data", lang)

@@ -103,6 +103,24 @@ def test_targets_progress_one_bar_per_target_on_one_share_scale(con, lang):
     assert [s.x0 for s in fig.layout.shapes] == [100]
 
 
+@pytest.mark.parametrize("lo,hi,ticks", [
+    (-106.7, 100.0, [-100, -50, 0, 50, 100]),  # Zushi's 2021 targets
+    (0.0, 100.0, [0, 50, 100]),
+    (0.0, 180.0, [0, 50, 100, 150]),
+    (0.0, 4000.0, [0, 100, 500, 1000, 1500, 2000, 2500, 3000, 3500, 4000]),  # a step of 500, and the target
+    (0.0, 1e5, [0, 100, 25000, 50000, 75000, 100000]),
+])
+def test_share_ticks_cases(lo, hi, ticks):
+    assert charts.share_ticks(lo, hi) == ticks
+
+
+@given(st.floats(-1e5, 0), st.floats(100, 1e5))
+def test_share_ticks_always_name_baseline_and_target_and_stay_few(lo, hi):
+    ticks = charts.share_ticks(lo, hi)
+    assert {0, 100} <= set(ticks) and ticks == sorted(set(ticks)) and len(ticks) <= 11
+    assert all(lo <= v <= hi for v in ticks if v not in (0, 100))
+
+
 def test_targets_progress_labels_a_share_that_cannot_be_computed_as_missing(con):
     from machi import zushi
 
