@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 from plotly.subplots import make_subplots
 
-from machi import fmt
+from machi import fmt, zushi
 from machi.osaka import ward_names
 from machi.i18n import t
 
@@ -111,7 +111,7 @@ def glide_path(indicator, path: pd.DataFrame, actuals: pd.DataFrame, lang: str) 
     lo = min(indicator.baseline_value, indicator.target_value, *(actuals.value.tolist() or [indicator.baseline_value]))
     hi = max(indicator.baseline_value, indicator.target_value, *(actuals.value.tolist() or [indicator.target_value]))
     pad = (hi - lo) * 0.35 or abs(hi) * 0.1 or 1
-    fig.update_yaxes(title_text=unit, range=[lo - pad, hi + pad], nticks=4)
+    fig.update_yaxes(title_text=unit, range=[lo - pad, hi + pad])
     return _style(fig, height=340)
 
 
@@ -194,8 +194,6 @@ def targets_progress(kpis: pd.DataFrame, lang: str) -> go.Figure:
     in orange, and its label carries ▼ (not colour alone); a share that cannot be computed is labelled
     as missing, with no bar. Hover gives the values in the target's own unit (zushi.kpi_values); the
     trace's `meta` lists the bars' sheet numbers."""
-    from machi import zushi
-
     rows = list(kpis.itertuples())
     names = [_wrap(r.indicator_ja, 18) for r in rows]
     shares = [None if fmt.is_missing(r.share_pct) else float(r.share_pct) for r in rows]
