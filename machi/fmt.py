@@ -57,6 +57,14 @@ def number(x, decimals: int = 0, lang: str = "ja") -> str:
     return f"{x:,.{decimals}f}"
 
 
+def as_given(x, lang: str = "ja") -> str:
+    """A number as the source gives it, never rounded: 1800.0 → 1,800; 2.5 → 2.5; 0.1234 → 0.1234
+    (Python's shortest exact form, with thousands separators); a missing value → the no-data mark."""
+    if is_missing(x):
+        return t("common.no_data", lang)
+    return f"{int(x):,}" if float(x).is_integer() else f"{x:,}"
+
+
 def signed(x, decimals: int = 0, lang: str = "ja") -> str:
     """+1,234 / −1,234 (a true minus sign)."""
     if is_missing(x):

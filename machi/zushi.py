@@ -157,8 +157,7 @@ def kpi_values(row, lang: str) -> str:
     def value(v, approx: bool = False) -> str:
         if fmt.is_missing(v):
             return t("common.no_data", lang)
-        decimals = 0 if float(v).is_integer() else min(len(repr(float(v)).split(".")[1]), 3)  # as given
-        return f"{t('zushi.approx', lang) if approx else ''}{fmt.number(v, decimals, lang)} {row.unit}"
+        return f"{t('zushi.approx', lang) if approx else ''}{fmt.as_given(v, lang)} {row.unit}"
 
     return " → ".join([
         f"{t('zushi.kpi_baseline', lang)} {value(row.baseline)}",

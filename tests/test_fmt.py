@@ -35,6 +35,18 @@ def test_missing_values_are_shown_as_gaps_not_zero(missing):
     assert fmt.number(missing, lang="ja") == "データなし"
     assert fmt.with_unit(missing, "yen", lang="en") == "n/a"
     assert fmt.percent(missing, lang="ja") == "データなし"
+    assert fmt.as_given(missing, lang="en") == "n/a"
+
+
+@pytest.mark.parametrize("x,text", [(1800.0, "1,800"), (201300, "201,300"), (2.5, "2.5"), (0.1234, "0.1234"),
+                                    (1234567.25, "1,234,567.25"), (1e-05, "1e-05")])
+def test_as_given_never_rounds(x, text):
+    assert fmt.as_given(x) == text
+
+
+@given(st.floats(-1e12, 1e12, allow_nan=False))
+def test_as_given_reads_back_as_the_same_number(x):
+    assert float(fmt.as_given(x).replace(",", "")) == x
 
 
 def test_signed_uses_true_minus():

@@ -100,6 +100,10 @@ def test_kpi_values_in_the_targets_own_unit_in_the_order_of_the_title(lang, text
     half = row.copy()
     half[["actual", "actual_approx"]] = [2.5, False]  # a value with decimals keeps them (never rounded to 2 or 3)
     assert "2.5 人/年" in zushi.kpi_values(half, lang)
+    half["actual"] = 0.1234  # never cut to a few decimals
+    assert "0.1234 人/年" in zushi.kpi_values(half, lang)
+    half["actual"] = 1e-05  # a value Python writes with an exponent
+    assert "1e-05 人/年" in zushi.kpi_values(half, lang)
     half["actual"] = None
     assert f"{t('common.no_data', lang)} →" in zushi.kpi_values(half, lang)
 
