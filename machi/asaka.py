@@ -33,6 +33,44 @@ def path(indicator) -> pd.DataFrame:
     })
 
 
+def shown_value(indicator, value: float, decimals: int) -> str:
+    """A value of the indicator as the plan writes it: signed where the plan signs it (the satisfaction
+    score, from −1.0 to +1.0), with a true minus sign."""
+    from machi import fmt
+
+    return fmt.signed(value, decimals) if indicator.show_sign else fmt.number(value, decimals).replace("-", "−")
+
+
+def exact_decimals(values, least: int, most: int) -> int:
+    """The fewest decimals, from `least` up to `most`, that write every value exactly (within float
+    noise): 21.5, 21.58 → 2; 30.9, 31.0 → 1. `most` when none does (a path over a span that is not a
+    power of ten can have endless decimals)."""
+    for dec in range(least, most):
+        if all(abs(v - round(v, dec)) <= 1e-9 * max(1.0, abs(v)) for v in values):
+            return dec
+    return most
+
+
+def path_table(indicators: pd.DataFrame, paths: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The required paths as a table to read: a row per fiscal year, a column per indicator (its name
+    and unit), each written with the plan's decimals or, where a year between needs them, up to two
+    more (the pace's), never rounded within that (a year outside an indicator's path is blank)."""
+    from machi import fmt
+    from machi.i18n import t
+
+    wide = paths.pivot(index="year", columns="indicator_id", values="required_value")
+    out = pd.DataFrame({t("asaka.col.year", lang): [fmt.fiscal_year(int(y), lang) for y in wide.index]})
+    for i in indicators.itertuples():
+        if i.indicator_id not in wide:
+            continue
+        column = wide[i.indicator_id]
+        dec = exact_decimals(column.dropna(), int(i.decimals), int(i.decimals) + 2)
+        name = i.name_ja if lang == "ja" else i.name_en
+        head = f"{name}（{i.unit}）" if lang == "ja" and i.unit else f"{name} ({i.unit})" if i.unit else name
+        out[head] = ["" if pd.isna(v) else shown_value(i, v, dec) for v in column]
+    return out
+
+
 def change_needed(indicator) -> float:
     return indicator.target_value - indicator.baseline_value
 

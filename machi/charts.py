@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 from plotly.subplots import make_subplots
 
-from machi import fmt, zushi
+from machi import asaka, fmt, zushi
 from machi.osaka import ward_names
 from machi.i18n import t
 
@@ -91,14 +91,12 @@ def glide_path(indicator, path: pd.DataFrame, actuals: pd.DataFrame, lang: str) 
         hovertemplate="%{x}: %{y:." + str(d + 1) + "f} " + unit + "<extra></extra>",
     )
     fig.add_scatter(
-        x=[indicator.baseline_year], y=[indicator.baseline_value], mode="markers+text",
+        x=[indicator.baseline_year], y=[indicator.baseline_value], mode="markers",
         name=t("asaka.series_baseline", lang), marker=dict(color=NAVY, size=14, symbol="circle"),
-        text=[f"{indicator.baseline_value:.{d}f}"], textposition="bottom center",
     )
     fig.add_scatter(
-        x=[indicator.target_year], y=[indicator.target_value], mode="markers+text",
+        x=[indicator.target_year], y=[indicator.target_value], mode="markers",
         name=t("asaka.series_target", lang), marker=dict(color=GREEN, size=18, symbol="star"),
-        text=[f"{indicator.target_value:.{d}f}"], textposition="top center",
     )
     if not actuals.empty:
         fig.add_scatter(
@@ -111,7 +109,9 @@ def glide_path(indicator, path: pd.DataFrame, actuals: pd.DataFrame, lang: str) 
     lo = min(indicator.baseline_value, indicator.target_value, *(actuals.value.tolist() or [indicator.baseline_value]))
     hi = max(indicator.baseline_value, indicator.target_value, *(actuals.value.tolist() or [indicator.target_value]))
     pad = (hi - lo) * 0.35 or abs(hi) * 0.1 or 1
-    fig.update_yaxes(title_text=unit, range=[lo - pad, hi + pad])
+    ends = [indicator.baseline_value, indicator.target_value]
+    fig.update_yaxes(title_text=unit, range=[lo - pad, hi + pad], tickvals=ends,
+                     ticktext=[asaka.shown_value(indicator, v, d) for v in ends])
     return _style(fig, height=340)
 
 
@@ -169,7 +169,8 @@ def _add_panel(fig: go.Figure, panel: go.Figure, row: int, col: int) -> None:
     for trace in panel.data:
         fig.add_trace(trace, row=row, col=col)
     fig.update_xaxes(tickvals=panel.layout.xaxis.tickvals, row=row, col=col)
-    fig.update_yaxes(title_text=panel.layout.yaxis.title.text, range=panel.layout.yaxis.range, row=row, col=col)
+    y = panel.layout.yaxis
+    fig.update_yaxes(title_text=y.title.text, range=y.range, tickvals=y.tickvals, ticktext=y.ticktext, row=row, col=col)
 
 
 def share_ticks(lo: float, hi: float) -> list[int]:

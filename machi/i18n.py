@@ -309,6 +309,7 @@ TEXT: dict[str, dict[str, str]] = {
     "asaka.series_target": {"ja": "目標値", "en": "Target"},
     "asaka.series_actual": {"ja": "実績値", "en": "Actual"},
     "asaka.axis_fiscal_year": {"ja": "年度末", "en": "End of fiscal year"},
+    "asaka.col.year": {"ja": "年度", "en": "Fiscal year"},
     "asaka.path_table": {"ja": "必要な道のり：各年度の値（派生値）", "en": "Required path: value for each year (derived)"},
     "asaka.green_cover": {"ja": "みどりの割合の推移（1973 → 2023）", "en": "Green cover, 1973 → 2023"},
     "asaka.green_cover_not_share": {

@@ -24,10 +24,6 @@ def unit_of(i) -> tuple[str, str]:
     return unit, t("asaka.points", lang) if unit == "%" else unit
 
 
-def shown_value(i, v, dec: int) -> str:
-    return fmt.signed(v, dec) if i.show_sign else f"{v:.{dec}f}"
-
-
 def indicator_title(i) -> None:
     st.subheader(i.name_ja if lang == "ja" else f"{i.name_en}")
     if lang == "en":
@@ -48,9 +44,9 @@ def overview():
                 st.caption(f"{t('asaka.definition', lang)}: {fmt.md_text(i.definition_ja)}")
             ui.metric_row([
                 (t("asaka.baseline", lang, year=fmt.fiscal_year(int(i.baseline_year), lang)),
-                 f"{shown_value(i, i.baseline_value, d)}{unit}", i.baseline_label_ja),
+                 f"{asaka.shown_value(i, i.baseline_value, d)}{unit}", i.baseline_label_ja),
                 (t("asaka.target", lang, year=fmt.fiscal_year(int(i.target_year), lang)),
-                 f"{shown_value(i, i.target_value, d)}{unit}", i.target_label_ja),
+                 f"{asaka.shown_value(i, i.target_value, d)}{unit}", i.target_label_ja),
             ])
             ui.metric_row([
                 (t("asaka.change_needed", lang), f"{fmt.signed(asaka.change_needed(i), d)}{change_unit}",
@@ -66,7 +62,8 @@ def overview():
                 colour = "green" if p.on_track else "orange"
                 st.markdown(f":{colour}-badge[{status}] " + t(
                     "asaka.latest", lang, year=fmt.fiscal_year(p.latest_year, lang),
-                    value=f"{shown_value(i, p.latest_value, d)}{unit}", required=f"{shown_value(i, p.required_then, d + 1)}{unit}"))
+                    value=f"{asaka.shown_value(i, p.latest_value, d)}{unit}",
+                    required=f"{asaka.shown_value(i, p.required_then, d + 1)}{unit}"))
                 if p.projected_year is None:
                     st.markdown(t("asaka.never_at_pace", lang))
                 else:
@@ -79,10 +76,11 @@ def glide_paths():
     st.subheader(t("asaka.paths", lang))
     st.caption(t("asaka.paths_note", lang))
     ui.chart(charts.glide_paths, indicators, paths, actuals, lang, key="paths")
-    table = paths.pivot(index="year", columns="indicator_id", values="required_value").reset_index()
-    with st.expander(t("asaka.path_table", lang)):
-        st.dataframe(table, hide_index=True)
-        ui.download_csv(paths, "asaka_indicator_path", lang, key="download_path")
+    with ui.on_demand(t("asaka.path_table", lang), key="asaka_path_table") as shown:
+        if shown:
+            st.table(fmt.md_table(ui.memo(asaka.path_table, indicators, paths, lang)), hide_index=True,
+                     border="horizontal")
+            ui.download_csv(paths, "asaka_indicator_path", lang, key="download_path")
 
 
 def green_cover():
@@ -104,9 +102,10 @@ def priority_measures():
     st.caption(t("asaka.measures_note", lang))
     ui.chart(charts.measures_tree, measures, lang, key="measures_tree")
     outline = ui.memo(asaka.measure_outline, measures, t("asaka.plan_target", lang), t("asaka.future_target", lang))
-    for title, body in outline:
-        with st.expander(title):
-            st.markdown(body)
+    for n, (title, body) in enumerate(outline):
+        with ui.on_demand(title, key=f"asaka_outline_{n}") as shown:
+            if shown:
+                st.markdown(body)
     numeric = measures[measures.plan_target_value.notna()]
     for m in numeric.itertuples():
         now = m.current_value if not fmt.is_missing(m.current_value) else m.current_value_derived

@@ -36,6 +36,64 @@ def test_sql_path_matches_python_path(con):
         assert theirs.required_value.tolist() == pytest.approx(mine.required_value.tolist())
 
 
+@pytest.mark.parametrize("lang,year,heads", [
+    ("ja", "2026（令和8）年度", ["年度", "みどりの満足度", "市域に占める緑地の割合（%）", "一人当たりの都市公園の面積（㎡/人）",
+                                "公園の利用頻度（回/年）"]),
+    ("en", "FY2026 (Reiwa 8)", ["Fiscal year", "Satisfaction with greenery (average of a 5-step rating from +1.0 to −1.0)",
+                                "Share of the city area that is green space (緑地) (%)", "Urban park area per person (㎡/人)",
+                                "Park use frequency (回/年)"]),
+])
+def test_path_table_reads_by_name_and_year_with_exact_values(con, lang, year, heads):
+    """Hand-worked 2026 values (a tenth of the way): 0.29 + 0.001; 21.5 + 0.08; 2.13 + 0.103; 30.9 + 0.1.
+    Each column as few decimals as write all its years exactly, never fewer than the plan's."""
+    table = asaka.path_table(run_query(con, "asaka_indicators"), run_query(con, "asaka_indicator_path"), lang)
+    assert list(table.columns) == heads
+    assert table.iloc[1].tolist() == [year, "+0.291", "21.58", "2.233", "31.0"]
+    assert table.iloc[0].tolist()[1:] == ["+0.290", "21.50", "2.130", "30.9"]
+    assert table.iloc[-1].tolist()[1:] == ["+0.300", "22.30", "3.160", "31.9"]
+    assert len(table) == 11
+
+
+def test_path_table_leaves_a_year_outside_a_path_blank():
+    inds = pd.DataFrame([dict(indicator_id="a", name_ja="A", name_en="A", unit="%", decimals=1, show_sign=False),
+                         dict(indicator_id="b", name_ja="B", name_en="B", unit="", decimals=0, show_sign=False)])
+    paths = pd.DataFrame({"indicator_id": ["a", "a", "b"], "year": [2025, 2026, 2026],
+                          "required_value": [1.0, 1.25, 7.0]})
+    table = asaka.path_table(inds, paths, "ja")
+    assert table.to_dict("list") == {"年度": ["2025（令和7）年度", "2026（令和8）年度"], "A（%）": ["1.00", "1.25"],
+                                     "B": ["", "7"]}
+
+
+@pytest.mark.parametrize("values,least,most,dec", [
+    ([21.5, 21.58, 21.66], 1, 3, 2),
+    ([30.9, 31.0, 31.1], 1, 3, 1),
+    ([2.13, 2.233], 2, 4, 3),
+    ([1 / 3], 1, 3, 3),  # endless decimals: the most allowed
+    ([0.1 + 0.2], 1, 3, 1),  # float noise (0.30000000000000004) is not a decimal
+    ([5.0], 0, 2, 0),
+])
+def test_exact_decimals(values, least, most, dec):
+    assert asaka.exact_decimals(values, least, most) == dec
+
+
+@given(st.lists(st.integers(-10**6, 10**6), min_size=1, max_size=12), st.integers(0, 4))
+def test_exact_decimals_writes_values_of_known_decimals_exactly_and_with_no_more(ints, places):
+    values = [n / 10**places for n in ints]
+    dec = asaka.exact_decimals(values, 0, 6)
+    assert dec <= places
+    assert all(float(f"{v:.{dec}f}") == v for v in values)  # written exactly
+    if dec:  # one fewer would lose a digit of some value
+        assert any(abs(v - round(v, dec - 1)) > 1e-9 * max(1.0, abs(v)) for v in values)
+
+
+def test_shown_value_signs_where_the_plan_does_with_a_true_minus():
+    signed = SimpleNamespace(show_sign=True)
+    plain = SimpleNamespace(show_sign=False)
+    assert asaka.shown_value(signed, 0.29, 2) == "+0.29" and asaka.shown_value(signed, -0.1, 2) == "−0.10"
+    assert asaka.shown_value(plain, 21.5, 1) == "21.5" and asaka.shown_value(plain, -1.5, 1) == "−1.5"
+    assert asaka.shown_value(plain, 1234.5, 1) == "1,234.5"
+
+
 def test_progress_none_without_actuals():
     assert asaka.progress(PARK, obs()) is None
 

@@ -184,6 +184,26 @@ def test_opening_a_tab_reruns_the_tabs_alone_and_keeps_the_tab_bar(page):
     assert outside == [] and errors == []
 
 
+def test_an_on_demand_expander_draws_its_content_when_opened_and_drops_it_when_closed(page):
+    """Asaka's per-year table: absent while its expander is closed, drawn by the rerun its opening
+    starts, gone again once closed."""
+    base, pg, outside, errors = page
+    pg.goto(f"{base}/asaka?tab=paths")
+    wait_rendered(pg)
+    table = pg.locator('[data-testid="stTable"]')
+    assert table.count() == 0
+    summary = pg.locator('[data-testid="stExpander"] summary').filter(has_text=t("asaka.path_table", "ja"))
+    summary.click()
+    table.first.wait_for(timeout=60_000)
+    wait_rendered(pg)
+    assert "2026（令和8）年度" in table.first.inner_text() and "21.58" in table.first.inner_text()
+    assert pg.locator('[data-testid="stDownloadButton"]').count() == 1
+    summary.click()
+    pg.wait_for_function("() => !document.querySelector('[data-testid=stTable]')", timeout=60_000)
+    assert pg.locator('[data-testid="stException"]').count() == 0
+    assert outside == [] and errors == []
+
+
 def test_deep_link_on_a_fresh_server_goes_through_the_app_shell(server, session_db):
     """The first request a new server sees is a shared link to a module page: it must get the app's
     navigation, language and database check (Streamlit would otherwise run the page file alone)."""

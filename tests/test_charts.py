@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from machi import charts
+from machi.asaka import path as asaka_path, shown_value
 from machi.db import run_query
 from machi.i18n import t
 
@@ -33,6 +34,13 @@ def test_glide_paths_one_panel_per_indicator_with_its_own_axes(asaka, lang):
         lo, hi = y.range
         assert lo < min(i.baseline_value, i.target_value) and hi > max(i.baseline_value, i.target_value)
         assert y.title.text == (i.unit or "")
+        # its y axis labels the baseline and the target only, as the plan writes them (no labels of
+        # their own on the markers: the same numbers twice)
+        assert list(y.tickvals) == [i.baseline_value, i.target_value]
+        assert list(y.ticktext) == [shown_value(i, v, int(i.decimals)) for v in (i.baseline_value, i.target_value)]
+        ends = [tr for tr in fig.data if tr.meta == i.indicator_id and tr.name in
+                (t("asaka.series_baseline", lang), t("asaka.series_target", lang))]
+        assert len(ends) == 2 and all(tr.mode == "markers" and tr.text is None for tr in ends)
         x = fig.layout["xaxis" + target.xaxis[1:]]  # its years labelled every fifth year, both ends included
         assert list(x.tickvals) == charts.year_ticks(int(i.baseline_year), int(i.target_year), charts.PATH_YEAR_STEP)
         assert x.tickvals[0] == i.baseline_year and x.tickvals[-1] == i.target_year
@@ -44,6 +52,23 @@ def test_glide_paths_one_panel_per_indicator_with_its_own_axes(asaka, lang):
     listed = [tr.name for tr in fig.data if tr.showlegend]
     assert len(listed) == len(set(listed)) and set(listed) == {tr.name for tr in fig.data}  # each series once
     assert all(tr.legendgroup == tr.name for tr in fig.data)  # one click hides it in every panel
+
+
+def test_glide_path_y_labels_the_plan_figures_as_written():
+    """Hand-worked from the plan: the satisfaction score is signed (+0.29 → +0.30); 21.5 % → 22.3 %."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    empty = pd.DataFrame(columns=["year", "value"])
+    for i, text in [
+        (dict(decimals=2, show_sign=True, unit=None, baseline_value=0.29, target_value=0.30), ["+0.29", "+0.30"]),
+        (dict(decimals=1, show_sign=False, unit="%", baseline_value=21.5, target_value=22.3), ["21.5", "22.3"]),
+        (dict(decimals=1, show_sign=False, unit="%", baseline_value=-1.5, target_value=0.0), ["−1.5", "0.0"]),
+    ]:
+        ind = SimpleNamespace(baseline_year=2025, target_year=2035, **i)
+        fig = charts.glide_path(ind, asaka_path(ind), empty, "ja")
+        assert list(fig.layout.yaxis.ticktext) == text
 
 
 @pytest.mark.parametrize("first,last,ticks", [

@@ -108,3 +108,34 @@ def test_a_published_actual_appears_on_every_chart_with_no_code_change(tmp_path,
         assert [(tr["meta"], tr["text"]) for tr in observed] == [("park_area_per_person", ["2.20"])]
     finally:
         ui.database.clear()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_per_year_table_is_drawn_only_when_opened(lang):
+    """The per-year table (names, fiscal years, each indicator's decimals) and its download are computed
+    and sent only while its expander is open; the tab opens without them."""
+    at = open_page("asaka", lang, tab="paths")
+    assert t("asaka.path_table", lang) in [e.label for e in at.expander]
+    assert len(at.table) == 0 and len(at.get("download_button")) == 0
+    at.session_state["asaka_path_table"] = True
+    at.run()
+    assert not at.exception
+    table = at.table[0].value
+    assert list(table.columns)[0] == t("asaka.col.year", lang)
+    year = "2026（令和8）年度" if lang == "ja" else "FY2026 (Reiwa 8)"
+    assert [c.replace("\\", "") for c in table.iloc[1]] == [year, "+0.291", "21.58", "2.233", "31.0"]
+    assert len(at.get("download_button")) == 1
+    at.session_state["asaka_path_table"] = False
+    at.run()
+    assert len(at.table) == 0
+
+
+def test_measure_lists_are_drawn_only_when_opened():
+    at = open_page("asaka", "ja", tab="measures")
+    outline = [e for e in at.expander if e.label.startswith("基本方針")]
+    assert len(outline) == 3 and all(len(e.markdown) == 0 for e in outline)
+    at.session_state["asaka_outline_1"] = True
+    at.run()
+    outline = [e for e in at.expander if e.label.startswith("基本方針")]
+    assert [len(e.markdown) for e in outline] == [0, 1, 0]
+    assert "★" in outline[1].markdown[0].value
