@@ -262,8 +262,9 @@ def tab_sections(sections: dict, page: str, lang: str, group: str = "tab", fragm
     """One tab per section, {id: draw}, labelled `<page>.<group>.<id>`, kept under `<page>_<group>` and
     in the URL as ?<group>=<id> (a page may have more than one group): only the open tab's `draw()` runs.
     The tabs are a fragment: opening one reruns the tabs alone, not the page around them (its header,
-    metrics and footer are not sent again). `fragment=False` where a section's inputs feed something
-    drawn outside the tabs (Yao's input groups feed the answer)."""
+    metrics and footer are not sent again). Where a section's inputs feed something drawn outside the tabs
+    (Yao's input groups feed the answer), each of those inputs takes `on_change=rerun_app`, so a change
+    still reruns the whole page; `fragment=False` makes every tab click a full rerun."""
 
     def draw() -> None:
         containers = url_tabs({k: t(f"{page}.{group}.{k}", lang) for k in sections}, f"{page}_{group}", param=group)
@@ -276,6 +277,13 @@ def tab_sections(sections: dict, page: str, lang: str, group: str = "tab", fragm
         st.fragment(draw)()
     else:
         draw()
+
+
+def rerun_app() -> None:
+    """A widget's on_change inside a fragment whose input feeds something drawn outside it: the change
+    reruns the whole script once (Streamlit 1.67: `st.rerun()` from a widget's callback replaces the
+    fragment's rerun), so the answer outside is drawn from the new input."""
+    st.rerun()
 
 
 @contextmanager

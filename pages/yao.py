@@ -59,7 +59,8 @@ def num(label_key: str, field: str, where=st, scenario=None, key=None, **kw):
     key = key or f"y.{field}.{v}"
     if key not in st.session_state:  # seeded once; value=None lets the field be emptied (not reset to a default)
         st.session_state[key] = shown
-    return yao.entered(where.number_input(t(label_key, lang), value=None, key=key, **kw), kept)
+    return yao.entered(where.number_input(t(label_key, lang), value=None, key=key, on_change=ui.rerun_app, **kw),
+                       kept)
 
 
 def choice(widget, label_key: str, field: str, options: list[str], default: str, **kw):
@@ -96,7 +97,8 @@ with inputs:
         app["site_perimeter_m"] = num("yao.perimeter", "site_perimeter_m", c2, step=1.0)
         app["road_width_m"] = num("yao.road_width", "road_width_m", c1, step=0.5)
         app["frontage_m"] = num("yao.frontage", "frontage_m", c2, step=1.0)
-        app["road_through"] = st.checkbox(t("yao.road_through", lang), value=app["road_through"], key=f"y.road_through.{v}")
+        app["road_through"] = st.checkbox(t("yao.road_through", lang), value=app["road_through"],
+                                          key=f"y.road_through.{v}", on_change=ui.rerun_app)
         st.subheader(t("yao.g.far", lang))
         app["base_far_pct"] = num("yao.base_far", "base_far_pct", st.columns(2)[0], step=10.0)
 
@@ -111,7 +113,7 @@ with inputs:
         st.markdown(f"**{t('yao.parts', lang)}**")
         rows, kept = yao.part_rows(app0)
         parts = st.data_editor(pd.DataFrame(rows, columns=list(yao.PART_COLUMNS)).astype("float64"),
-                               num_rows="dynamic", key=f"y.parts.{v}", hide_index=True,
+                               num_rows="dynamic", key=f"y.parts.{v}", hide_index=True, on_change=ui.rerun_app,
                                column_config={"height_m": st.column_config.NumberColumn(t("yao.height", lang), width=120),
                                               "setback_m": st.column_config.NumberColumn(t("yao.setback", lang), width=150)})
         app["parts"] = yao.table_entered(parts.to_dict(orient="records"), kept, yao.PART_COLUMNS)
@@ -123,7 +125,7 @@ with inputs:
         rows, kept = yao.facility_rows(app0)
         fac_table = pd.DataFrame(rows, columns=list(yao.FACILITY_COLUMNS)).astype({"floor_area_m2": "float64"})
         fac = st.data_editor(fac_table,
-                             num_rows="dynamic", key=f"y.facilities.{v}", hide_index=True,
+                             num_rows="dynamic", key=f"y.facilities.{v}", hide_index=True, on_change=ui.rerun_app,
                              column_config={
                                  "kind": st.column_config.SelectboxColumn(t("yao.kind", lang), options=kinds,
                                                                           format_func=kind_label.get, width=180),
@@ -134,7 +136,7 @@ with inputs:
         st.subheader(t("yao.g.barrier_free", lang))
         st.caption(t("yao.bf_note", lang))
         text = st.text_area(t("yao.bf_json", lang), yao.barrier_free_text(app["barrier_free"]), height=260,
-                            key=f"y.bf.{v}")
+                            key=f"y.bf.{v}", on_change=ui.rerun_app)
         try:
             app["barrier_free"] = json.loads(text)
         except json.JSONDecodeError as e:
@@ -144,7 +146,8 @@ with inputs:
 
     def sogo():
         st.subheader(t("yao.g.sogo", lang))
-        use_sogo = st.checkbox(t("yao.use_sogo", lang), value="sogo" in app, key=f"y.use_sogo.{v}")
+        use_sogo = st.checkbox(t("yao.use_sogo", lang), value="sogo" in app, key=f"y.use_sogo.{v}",
+                               on_change=ui.rerun_app)
         if not use_sogo:
             app.pop("sogo", None)
             return
@@ -160,7 +163,9 @@ with inputs:
     if "barrier_free" not in app:  # the tab is there when the starting application has the items (yao.untouched)
         del groups["barrier_free"]
     with st.container(border=True):
-        ui.tab_sections(groups, "yao", lang, group="in", fragment=False)  # the inputs feed the answer
+        # a fragment: opening an input group reruns the groups alone (the application is the same whichever
+        # is open); every input in them feeds the answer, so its change reruns the page (ui.rerun_app)
+        ui.tab_sections(groups, "yao", lang, group="in")
 
 # drop the optional keys left empty; an empty number field stays (None), so the engine names it and its range
 app = {k: val for k, val in app.items() if val is not None or k in yao.NUMBER_FIELDS}

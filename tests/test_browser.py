@@ -184,6 +184,44 @@ def test_opening_a_tab_reruns_the_tabs_alone_and_keeps_the_tab_bar(page):
     assert outside == [] and errors == []
 
 
+def test_yao_input_groups_open_alone_and_an_input_reruns_the_answer(page):
+    """Opening one of Yao's input groups reruns the groups alone (the application is the same whichever is
+    open); an input changed in a group reruns the whole page, once, and the answer beside it follows."""
+    from machi.bench import run_finished
+
+    base, pg, outside, errors = page
+    finished: list[str] = []
+    pg.on("websocket", lambda ws: ws.on("framereceived", lambda f: (s := run_finished(f)) and finished.append(s)))
+    pg.goto(f"{base}/yao")
+    wait_rendered(pg)
+    base_area = pg.locator('[data-testid="stMetric"]').filter(has_text=t("yao.base_floor_area", "ja"))
+    before = base_area.inner_text()
+    finished.clear()
+    assert open_tab(pg, 1) == "in-layout"
+    assert finished == ["FINISHED_FRAGMENT_RUN_SUCCESSFULLY"], finished
+    assert open_tab(pg, 0) == "in-first"
+    finished.clear()
+    box = pg.get_by_label(t("yao.site_area", "ja"), exact=True)
+    box.fill("3000")
+    box.press("Enter")
+    pg.wait_for_function("() => location.search.includes('s=')", timeout=60_000)
+    pg.wait_for_function("(b) => ![...document.querySelectorAll('[data-testid=stMetric]')].some(m => m.innerText === b)",
+                         arg=before, timeout=60_000)
+    wait_rendered(pg)
+    # the fragment's run is cut short by the input's callback, and the page runs once
+    assert finished[-1:] == ["FINISHED_SUCCESSFULLY"] and set(finished[:-1]) <= {"FINISHED_EARLY_FOR_RERUN"}, finished
+    assert "4,800.00" in before and "6,000.00" in base_area.inner_text()  # 2,400 → 3,000 ㎡ at 200 %
+    # the checkbox of the same group too: the link (the scenario) follows
+    finished.clear()
+    link = pg.evaluate("() => location.search")
+    pg.get_by_text(t("yao.road_through", "ja"), exact=True).click()
+    pg.wait_for_function("(l) => location.search !== l", arg=link, timeout=60_000)
+    wait_rendered(pg)
+    assert finished[-1:] == ["FINISHED_SUCCESSFULLY"] and set(finished[:-1]) <= {"FINISHED_EARLY_FOR_RERUN"}, finished
+    assert pg.locator('[data-testid="stException"]').count() == 0
+    assert outside == [] and errors == []
+
+
 def test_an_on_demand_expander_draws_its_content_when_opened_and_drops_it_when_closed(page):
     """Asaka's per-year table: absent while its expander is closed, drawn by the rerun its opening
     starts, gone again once closed."""
