@@ -559,6 +559,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "All rates are derived from the official counts (shown to one decimal).",
     },
     "osaka.kinds": {"ja": "区別の空き家の種類（{year}年）", "en": "Vacant dwellings by kind per ward ({year})"},
+    "osaka.ward_table": {"ja": "{n} 区の数値を表で見る（この順）", "en": "The {n} wards' figures as a table (in this order)"},
     "osaka.kinds_note": {
         "ja": "221 その他（長期の空き家）／222 賃貸用／223 売却用／224 二次的住宅。区は十の位で丸めた推計値のため、合計は総数と一致しません。",
         "en": "221 other (long-term) / 222 for rent / 223 for sale / 224 second homes. Ward figures are rounded to tens, so the kinds do not add up exactly to the total.",

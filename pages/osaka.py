@@ -71,7 +71,9 @@ def kinds():
     metric = pick_metric()
     ordered = wards.sort_values(metric, ascending=False)
     ui.chart(charts.vacancy_kinds, ordered, lang, key="kinds")
-    st.dataframe(ui.memo(osaka.ward_table, ordered, lang), hide_index=True)
+    with ui.on_demand(t("osaka.ward_table", lang, n=len(ordered)), key="osaka_ward_table") as shown:
+        if shown:
+            st.dataframe(ui.memo(osaka.ward_table, ordered, lang), hide_index=True)
     ui.download_csv(rows, "osaka_wards", lang, key="download_wards")
 
 

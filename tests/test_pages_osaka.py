@@ -40,7 +40,7 @@ def test_each_tab_draws_its_section_alone(lang):
         assert at.query_params.get("tab") == (None if tab == "ranking" else tab)  # the first tab is left out
         seen[tab] = (kinds_of(at), len(at.dataframe), texts(at))
     assert seen["ranking"][0] == ["bar"] and seen["map"][0] == ["ward_map"]
-    assert seen["kinds"][0] == ["bar"] and seen["kinds"][1] == 1 and seen["compare"][0] == ["bar"]
+    assert seen["kinds"][0] == ["bar"] and seen["kinds"][1] == 0 and seen["compare"][0] == ["bar"]  # table: on demand
     assert seen["then_now"][0] == [] and seen["then_now"][1] == 1 and seen["policy"][0] == []
     assert t("osaka.then_now_note", lang) in seen["then_now"][2] and t("osaka.then_now_note", lang) not in seen["ranking"][2]
     assert t("osaka.danger_note", lang) in seen["danger"][2] and t("osaka.danger_note", lang) not in seen["policy"][2]
@@ -118,6 +118,21 @@ def test_switch_to_the_long_term_kind_changes_the_ranking():
     a = [json.loads(c.proto.spec) for c in rate.get("plotly_chart")][0]["data"][0]
     b = [json.loads(c.proto.spec) for c in other.get("plotly_chart")][0]["data"][0]
     assert a["text"] != b["text"]
+
+
+@pytest.mark.parametrize("metric", ["vacancy_rate_pct", "vacant_other_rate_pct"])
+def test_kinds_ward_table_is_drawn_when_opened_in_the_charts_order(metric):
+    at = open_page("osaka", "ja", tab="kinds", metric=metric)
+    label = t("osaka.ward_table", "ja", n=24)
+    assert label in [e.label for e in at.expander] and len(at.dataframe) == 0
+    assert len(at.get("download_button")) == 1  # the download does not wait for the table
+    at.session_state["osaka_ward_table"] = True
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == 24
+    bars = [json.loads(c.proto.spec) for c in at.get("plotly_chart")][0]["data"][0]["y"]
+    assert list(table.iloc[:, 0]) == list(bars)[::-1]  # the chart's top ward (drawn last) first
 
 
 def test_2013_marks_unpublished_wards():
