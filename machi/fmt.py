@@ -145,3 +145,18 @@ def md_table(table: pd.DataFrame) -> pd.DataFrame:
         return md_text(value).replace("  \n", " ") if isinstance(value, str) else value
 
     return table.rename(columns=lambda c: cell(str(c))).map(cell)
+
+
+def md_grid(table: pd.DataFrame, right: tuple[str, ...] = ()) -> str:
+    """A table as one Markdown (GFM) table for st.markdown: every header and cell shown exactly as
+    written (escaped as md_text, any line break read as a space, a missing cell blank), the columns named
+    in `right` aligned right (figures). One Markdown text is parsed once; st.table parses each cell as
+    Markdown of its own (a few dozen cells cost the browser tens of milliseconds)."""
+
+    def cell(value) -> str:
+        return "" if is_missing(value) else " ".join(line.strip() for line in md_text(str(value)).splitlines())
+
+    head = "| " + " | ".join(cell(c) or "\u00a0" for c in table.columns) + " |"
+    rule = "|" + "|".join("---:" if c in right else ":---" for c in table.columns) + "|"
+    rows = ["| " + " | ".join(cell(v) for v in row) + " |" for row in table.itertuples(index=False)]
+    return "\n".join([head, rule, *rows])

@@ -128,14 +128,14 @@ def budgets():
         "share_pct": t("zushi.col.share_pct", lang),
     }
     table = budget[list(names)].rename(columns=names)
-    # a static table: a few rows, every header and name whole on screen and on paper
-    st.table(fmt.md_table(budget[list(names)].assign(
+    # a static table: a few rows, every header and name whole on screen and on paper (one Markdown text)
+    st.markdown(fmt.md_grid(budget[list(names)].assign(
         programs=budget.programs.map(fmt.number),
         actual_yen=budget.actual_yen.map(lambda v: fmt.number(v, lang=lang)),
         actual_missing=budget.actual_missing.map(fmt.number),
         plan_kyen=budget.plan_kyen.map(fmt.number),
         share_pct=budget.share_pct.map(lambda v: fmt.percent(v, 1, lang)),
-    ).rename(columns=names)), hide_index=True, border="horizontal")
+    ).rename(columns=names), right=tuple(names[c] for c in list(names)[1:])))
     ui.download_csv(table, f"zushi_budget_{level}_{year}", lang, key="download_budget")
 
 

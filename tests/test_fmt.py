@@ -1,7 +1,9 @@
 """Number, money, year and date formatting."""
 
 import math
+import re
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -67,6 +69,27 @@ def _unescape(text: str) -> str:
     import re
 
     return re.sub(r"\\(.)", r"\1", text)
+
+
+def test_md_grid_is_one_markdown_table_of_every_text_as_written():
+    table = pd.DataFrame({"名前 | name": ["a|b", "x\ny", "*1*"], "値": ["1,234", None, "16.1%"]})
+    grid = fmt.md_grid(table, right=("値",))
+    assert grid.splitlines() == [
+        "| 名前 \\| name | 値 |",
+        "|:---|---:|",
+        "| a\\|b | 1,234 |",
+        "| x y |  |",  # a line break read as a space; a missing cell blank, not "nan"
+        "| \\*1\\* | 16\\.1% |",
+    ]
+
+
+@given(st.lists(st.text(max_size=12), min_size=1, max_size=5))
+def test_md_grid_keeps_one_row_per_record_and_one_cell_per_column(texts):
+    grid = fmt.md_grid(pd.DataFrame({"a": texts, "b": texts}))
+    lines = grid.splitlines()
+    assert len(lines) == len(texts) + 2
+    # every cell's own | is escaped and any line break is a space, so each line is two cells
+    assert all(len(re.split(r"(?<!\\)\|", line)) == 4 for line in lines)
 
 
 def test_md_table_shows_every_text_as_written_and_leaves_numbers():

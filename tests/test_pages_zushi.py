@@ -65,11 +65,15 @@ def test_filters_from_url_and_group_by_policy():
     assert {m.label: m.value for m in at.metric}["Programs"] == "7"
     assert budget_categories(at) == ["4-5 地域資源を生かした個性豊かなにぎわいのあるまち", "5-1 市民自治のまち",
                                      "5-3 情報化で、よりよく暮らせるまち", "5-4 世界とつながり、平和に貢献するまち"]
-    # the table beside the chart is static: all six columns whole (the derived ratio last), one row per policy
-    (table,) = [e.value for e in at.table]
-    assert len(table) == 4 and len(table.columns) == 6
-    assert table.columns[-1] == fmt.md_text(t("zushi.col.share_pct", "en"))
-    assert [fmt.md_text(v) for v in ("71,680,846", "3,256,000")] == list(table.iloc[:2, 2])
+    # the table beside the chart is static, one Markdown table: all six columns whole (the derived ratio
+    # last), one row per policy, the figures aligned right
+    (grid,) = [e.value for e in at.markdown if e.value.startswith("| ")]
+    head, _, *rows = [[c.strip() for c in line.strip("|").split(" | ")] for line in grid.splitlines()]
+    assert len(rows) == 4 and len(head) == 6 and all(len(r) == 6 for r in rows)
+    assert head[-1] == fmt.md_text(t("zushi.col.share_pct", "en"))
+    assert grid.splitlines()[1] == "|:---|---:|---:|---:|---:|---:|"
+    assert [fmt.md_text(v) for v in ("71,680,846", "3,256,000")] == [rows[0][2], rows[1][2]]
+    assert rows[0][0] == fmt.md_text("4-5 地域資源を生かした個性豊かなにぎわいのあるまち")
 
 
 def test_negative_share_is_said_plainly():
