@@ -8,7 +8,7 @@ same headless Chromium), so the ratios hold on a noisy machine. Measured:
 - page switch and widget round trip in the browser (median of --tries per page) against the
   reference's rerun round trip; a page switch arrives on the page's first section tab, a widget is
   touched in its own tab;
-- opening each section tab of a page (median of --tries // 2 rounds), against the same rerun;
+- opening each section tab of a page (median of --tries rounds, as for page switches), against the same rerun;
 - server-side script time per page, warm (median), from the app's own timing hook (machi.timing);
 - server RSS after visiting every page, and its growth per extra session over 10 sessions;
 - the Osaka vacancy page's queries over a synthetic housing table 100 × the national one;
@@ -408,7 +408,7 @@ def measure_app(browser, db: Path, tries: int, cold: int, logs: Path) -> dict:
                 if i % 4 == 0:
                     reference.time()
         # the tabs of each page (its sections; Yao's input groups too): each opened in turn, skipping the
-        # one open already (clicking it runs nothing), `tries // 2` rounds (the first round warms up; from
+        # one open already (clicking it runs nothing), `tries` rounds after one that warms up (from
         # the second on, every tab is opened once a round, each from the one before it)
         out["tab_ms"] = {}
         for p, nav, title in titles:
@@ -417,7 +417,7 @@ def measure_app(browser, db: Path, tries: int, cold: int, logs: Path) -> dict:
             if len(names) < 2:
                 continue
             out["tab_ms"][p] = {name: [] for name in names}
-            for round_ in range(max(tries // 2, 2) + 1):
+            for round_ in range(max(tries, 2) + 1):
                 if round_:
                     reference.time()
                 for n in range(len(names)):
