@@ -16,7 +16,7 @@ from plotly.colors import sample_colorscale
 from plotly.subplots import make_subplots
 
 from machi import asaka, fmt, zushi
-from machi.osaka import ward_names
+from machi.osaka import ward_names, ward_shapes
 from machi.i18n import t
 
 FONT = "Noto Sans CJK JP, Hiragino Sans, Yu Gothic UI, Meiryo, sans-serif"
@@ -405,14 +405,17 @@ def ward_map(wards: pd.DataFrame, geojson: dict, metric: str, label: str, lang: 
     value, with a colour bar. Axes are hidden and held at the true east–west : north–south ratio of
     the city's latitude. No map subplot at all: no tiles, no topojson to fetch, no WebGL (which remote
     desktops often lack); it prints as sharply as the other charts and draws faster.
-    A ward's hover gives its name, the measure and its counts; `meta` is its area code."""
+    A ward's hover gives its name, the measure and its counts; `meta` is its area code. A ward with no
+    boundary in the file is not drawn (the page names it: osaka.wards_without_boundary)."""
     df = wards.assign(name=ward_names(wards, lang))
-    shapes = {f["properties"]["N03_007"]: f["geometry"] for f in geojson["features"]}
+    shapes = ward_shapes(geojson)
     values = df[metric].dropna()
     lo, hi = (float(values.min()), float(values.max())) if len(values) else (0.0, 1.0)
     unit = t("osaka.unit_dwellings", lang)
     fig = go.Figure()
     for row in df.itertuples():
+        if row.area_code not in shapes:
+            continue
         xs, ys = [], []
         for ring in _rings(shapes[row.area_code]):
             xs += [p[0] for p in ring] + [None]

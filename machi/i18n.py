@@ -553,6 +553,8 @@ TEXT: dict[str, dict[str, str]] = {
     "osaka.axis_dwellings": {"ja": "空き家数（戸）", "en": "Vacant dwellings"},
     "osaka.vacant_total": {"ja": "空き家数", "en": "Vacant"},
     "osaka.dwellings_total": {"ja": "住宅総数", "en": "Dwellings"},
+    "osaka.no_boundary": {"ja": "境界データがないため地図に描けない区：{wards}（数値は順位・種類のタブにあります）",
+                          "en": "Not on the map, for want of a boundary: {wards} (their figures are in the ranking and kinds tabs)"},
     "osaka.map_credit": {"ja": "国土数値情報（行政区域データ）（国土交通省）を加工して作成", "en": "国土数値情報（行政区域データ）（国土交通省）を加工して作成 (MLIT boundaries, processed)"},
     "osaka.derived_rates": {
         "ja": "率はすべて公式表の戸数から計算した派生値です（小数第 1 位で表示）。",

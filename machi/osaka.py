@@ -19,6 +19,18 @@ def ward_names(df: pd.DataFrame, lang: str) -> pd.Series:
     return df.ward_ja.astype(str)
 
 
+def ward_shapes(geojson: dict) -> dict:
+    """{area code (N03_007): geometry} of the boundary file's features."""
+    return {f["properties"]["N03_007"]: f["geometry"] for f in geojson["features"]}
+
+
+def wards_without_boundary(wards: pd.DataFrame, geojson: dict, lang: str) -> list[str]:
+    """The wards (as the pages name them) that the boundary file has no shape for: the map cannot draw
+    them, and says so rather than failing."""
+    shapes = ward_shapes(geojson)
+    return [name for code, name in zip(wards.area_code, ward_names(wards, lang)) if code not in shapes]
+
+
 def ward_table(wards: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The wards in the given order: counts with thousands separators, both rates to one decimal
     (derived), headers in the chosen language."""

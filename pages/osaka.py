@@ -57,8 +57,10 @@ def ward_map():
     """The wards on a map of our own boundaries: the measure radio reruns only this part."""
     st.subheader(t("osaka.map", lang, year=year))
     metric = pick_metric()
-    ui.chart(charts.ward_map, wards, ui.data_json(WARDS_GEOJSON, simplify=MAP_TOLERANCE_DEG), metric,
-             metric_label(metric), lang, key="map")
+    boundaries = ui.data_json(WARDS_GEOJSON, simplify=MAP_TOLERANCE_DEG)
+    ui.chart(charts.ward_map, wards, boundaries, metric, metric_label(metric), lang, key="map")
+    if missing := ui.memo(osaka.wards_without_boundary, wards, boundaries, lang):
+        st.warning(t("osaka.no_boundary", lang, wards="、".join(missing) if ja else ", ".join(missing)))
     st.caption(t("osaka.map_credit", lang))
     st.caption(t("osaka.derived_rates", lang))
 

@@ -209,6 +209,21 @@ def test_ward_map_shades_each_ward_by_its_value_darker_for_higher(osaka_2023, la
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
+def test_ward_map_leaves_out_a_ward_without_boundary_and_names_it(osaka_2023, lang):
+    from machi import osaka
+
+    wards, geojson = osaka_2023
+    gone = wards.area_code[5]
+    partial = {**geojson, "features": [f for f in geojson["features"] if f["properties"]["N03_007"] != gone]}
+    fig = charts.ward_map(wards, partial, "vacancy_rate_pct", "rate", lang)  # raised KeyError before
+    shapes = [tr.meta for tr in fig.data if tr.fill == "toself"]
+    assert len(shapes) == 23 and gone not in shapes
+    name = wards.ward_ja[5] if lang == "ja" else f"{wards.ward_en[5]} ({wards.ward_ja[5]})"
+    assert osaka.wards_without_boundary(wards, partial, lang) == [name]
+    assert osaka.wards_without_boundary(wards, geojson, lang) == []
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
 def test_ward_map_shows_a_ward_without_value_as_a_gap_not_a_shade(osaka_2023, lang):
     wards, geojson = osaka_2023
     gap = wards.area_code[3]

@@ -189,3 +189,27 @@ def test_simplified_boundaries_stay_within_the_tolerance():
     assert ring == [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]  # the two points off the edges by < 0.0002 go
     ring = simplify_geojson(g, 0.00002)["features"][0]["geometry"]["coordinates"][0]
     assert [0.5, 1.00003] in ring and [0.5, 0.00001] not in ring  # 0.00003 off the edge stays at 0.00002
+
+
+def test_a_ward_missing_from_the_boundary_file_is_named_not_fatal(tmp_path, monkeypatch):
+    import shutil
+
+    from machi import ui
+    from tests.conftest import ROOT
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("*.duckdb*", "*.tmp"))
+    geo = data / "osaka" / "osaka_city_wards_n03_2020.geojson"
+    content = json.loads(geo.read_text(encoding="utf-8"))
+    content["features"] = [f for f in content["features"] if f["properties"]["N03_007"] != "27127"]  # 北区
+    geo.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("MACHI_DATA", str(data))
+    monkeypatch.setenv("MACHI_DB", str(tmp_path / "m.duckdb"))
+    ui.database.clear()
+    try:
+        at = open_page("osaka", "ja", tab="map")  # no exception box
+        assert [w.value for w in at.warning] == [t("osaka.no_boundary", "ja", wards="北区")]
+        spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+        assert len([tr for tr in spec["data"] if tr.get("fill") == "toself"]) == 23
+    finally:
+        ui.database.clear()
