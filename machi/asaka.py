@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from machi import fmt
+from machi.i18n import t
 from machi.inputs import InputError, number_in_range
 
 #: relative tolerance for "on the path" comparisons (a value exactly on the path is on track)
@@ -36,8 +38,6 @@ def path(indicator) -> pd.DataFrame:
 def shown_value(indicator, value: float, decimals: int) -> str:
     """A value of the indicator as the plan writes it: signed where the plan signs it (the satisfaction
     score, from −1.0 to +1.0), with a true minus sign."""
-    from machi import fmt
-
     return fmt.signed(value, decimals) if indicator.show_sign else fmt.number(value, decimals).replace("-", "−")
 
 
@@ -55,9 +55,6 @@ def path_table(indicators: pd.DataFrame, paths: pd.DataFrame, lang: str) -> pd.D
     """The required paths as a table to read: a row per fiscal year, a column per indicator (its name
     and unit), each written with the plan's decimals or, where a year between needs them, up to two
     more (the pace's), never rounded within that (a year outside an indicator's path is blank)."""
-    from machi import fmt
-    from machi.i18n import t
-
     wide = paths.pivot(index="year", columns="indicator_id", values="required_value")
     out = pd.DataFrame({t("asaka.col.year", lang): [fmt.fiscal_year(int(y), lang) for y in wide.index]})
     for i in indicators.itertuples():
@@ -187,8 +184,6 @@ def green_share_scenario(city_area_km2, *, share_now_pct: float, share_target_pc
 def measure_outline(measures: pd.DataFrame, plan_label: str, future_label: str) -> list[tuple[str, str]]:
     """The measure tree as text: (policy title, Markdown list of its pillars, measures and targets) per
     policy, ★ marking the priority measures. Text from the plan is escaped for Markdown."""
-    from machi import fmt
-
     by_parent: dict[str, list] = {}
     for row in measures.itertuples():
         by_parent.setdefault("" if fmt.is_missing(row.parent_id) else row.parent_id, []).append(row)

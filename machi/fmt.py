@@ -137,12 +137,17 @@ def md_text(text: str | None) -> str:
     return escaped.replace("\n", "  \n")
 
 
+def _md_line(text: str) -> str:
+    """md_text on one line: a table cell, where any line break (\n, \r, U+2028 …) reads as a space."""
+    return " ".join(md_text(text).replace("  \n", "\n").splitlines())
+
+
 def md_table(table: pd.DataFrame) -> pd.DataFrame:
     """A table for st.table, whose headers and cells are Markdown: every text shown exactly as
     written (special characters escaped, a line break read as a space); numbers are left alone."""
 
     def cell(value):
-        return md_text(value).replace("  \n", " ") if isinstance(value, str) else value
+        return _md_line(value) if isinstance(value, str) else value
 
     return table.rename(columns=lambda c: cell(str(c))).map(cell)
 
@@ -154,7 +159,7 @@ def md_grid(table: pd.DataFrame, right: tuple[str, ...] = ()) -> str:
     Markdown of its own (a few dozen cells cost the browser tens of milliseconds)."""
 
     def cell(value) -> str:
-        return "" if is_missing(value) else " ".join(line.strip() for line in md_text(str(value)).splitlines())
+        return "" if is_missing(value) else _md_line(str(value))
 
     head = "| " + " | ".join(cell(c) or "\u00a0" for c in table.columns) + " |"
     rule = "|" + "|".join("---:" if c in right else ":---" for c in table.columns) + "|"

@@ -553,6 +553,7 @@ TEXT: dict[str, dict[str, str]] = {
     "osaka.axis_dwellings": {"ja": "空き家数（戸）", "en": "Vacant dwellings"},
     "osaka.vacant_total": {"ja": "空き家数", "en": "Vacant"},
     "osaka.dwellings_total": {"ja": "住宅総数", "en": "Dwellings"},
+    "common.item_sep": {"ja": "、", "en": ", "},
     "osaka.no_boundary": {"ja": "境界データがないため地図に描けない区：{wards}（数値は順位・種類のタブにあります）",
                           "en": "Not on the map, for want of a boundary: {wards} (their figures are in the ranking and kinds tabs)"},
     "osaka.map_credit": {"ja": "国土数値情報（行政区域データ）（国土交通省）を加工して作成", "en": "国土数値情報（行政区域データ）（国土交通省）を加工して作成 (MLIT boundaries, processed)"},

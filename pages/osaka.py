@@ -60,7 +60,7 @@ def ward_map():
     boundaries = ui.data_json(WARDS_GEOJSON, simplify=MAP_TOLERANCE_DEG)
     ui.chart(charts.ward_map, wards, boundaries, metric, metric_label(metric), lang, key="map")
     if missing := ui.memo(osaka.wards_without_boundary, wards, boundaries, lang):
-        st.warning(t("osaka.no_boundary", lang, wards="、".join(missing) if ja else ", ".join(missing)))
+        st.warning(t("osaka.no_boundary", lang, wards=t("common.item_sep", lang).join(missing)))
     st.caption(t("osaka.map_credit", lang))
     st.caption(t("osaka.derived_rates", lang))
 

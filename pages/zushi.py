@@ -47,7 +47,8 @@ FILTERS = {  # Filters field: (label key, options, URL key, format)
     "progress": ("zushi.progress", list(zushi.PROGRESS), "progress", progress_text),
     "evaluations": ("zushi.evaluation", list(zushi.EVALUATIONS), "evaluation", evaluation_text),
 }
-list_sep, item_sep, group_sep = ("・", "、", " ／ ") if ja else (", ", ", ", "; ")
+list_sep, group_sep = ("・", " ／ ") if ja else (", ", "; ")
+item_sep = t("common.item_sep", lang)
 names = list_sep.join(t(label, lang) for label, *_ in FILTERS.values())
 with st.sidebar.popover(t("zushi.conditions", lang, names=names), width="stretch"):
     chosen = {field: ui.url_multiselect(t(label, lang), options, key, format_func=fn, where=st)

@@ -103,6 +103,7 @@ def test_md_table_shows_every_text_as_written_and_leaves_numbers():
     assert all("\\" + c in rules[0] for c in "*[]()<>`")  # nothing left for Markdown to read
     assert rules[1] == "a b" and pd.isna(rules[2])  # a line break inside a cell reads as a space; a gap stays a gap
     assert list(out.n[:2]) == [1.5, 2.0] and math.isnan(out.n[2])
+    assert fmt.md_table(pd.DataFrame({"a": ["x\ry", "p\u2028q"]})).a.tolist() == ["x y", "p q"]  # any line break
 
 
 @settings(max_examples=200, deadline=None)
