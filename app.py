@@ -1,14 +1,18 @@
-"""まちダッシュボード / Machi Dashboard: language switch, navigation, the database check."""
+"""まちダッシュボード / Machi Dashboard: the entry script. Every page of the dashboard is listed here."""
 
 import streamlit as st
 
-from machi import heap, timing, ui
+from machi import ui
+from machi.core.text import t
+from machi.municipalities import MUNICIPALITIES
 
-with timing.script_run() as run:  # a no-op unless the benchmark asks for timings
-    st.set_page_config(page_title="まちダッシュボード / Machi Dashboard", layout="wide")
-    lang = ui.language_switch()
-    page = st.navigation(ui.navigation_pages(lang))
-    run.page = page.url_path or "home"
+with ui.app_run() as run:  # page setup, the language switch; after the page: timings, the heap freeze
+    lang = run.lang
+    pages = {
+        "": [ui.page("pages/home.py", "nav.home", "home", lang, default=True)],
+        **{t(m.group_key, lang): [ui.page(m.page, m.nav_key, m.key, lang)] for m in MUNICIPALITIES},
+        t("nav.group.about", lang): [ui.page("pages/sources.py", "nav.sources", "sources", lang)],
+    }
+    page = st.navigation(pages)
     ui.database_banner(lang)
-    page.run()
-    heap.freeze_imported()  # keeps the full collection after each run short (see machi/heap.py)
+    run.show(page)

@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from machi import paths
+from machi.core import paths
+from machi.municipalities import MUNICIPALITIES
 
 
 class CliError(Exception):
@@ -16,30 +17,30 @@ class CliError(Exception):
 
 
 def _build(args: argparse.Namespace) -> int:
-    from machi.build import build
+    from machi.core.build import build
 
-    for table, rows in build().items():
+    for table, rows in build(MUNICIPALITIES).items():
         print(f"{table}\t{rows}")
     return 0
 
 
 def _open_database():
-    from machi.build import ensure_database
-    from machi.db import connect_read_only
+    from machi.core.build import ensure_database
+    from machi.core.db import connect_read_only
 
-    result = ensure_database()
+    result = ensure_database(MUNICIPALITIES)
     if result.error:
         print(f"machi: warning: rebuild failed, using the previous database: {result.error}", file=sys.stderr)
     return connect_read_only()
 
 
 def _datasets(args: argparse.Namespace) -> int:
-    from machi import datasets
+    from machi.core import datasets
 
     con = _open_database()
     try:
-        for name, ds in datasets.datasets().items():
-            rows = len(datasets.load(con, name))
+        for name, ds in datasets.datasets(MUNICIPALITIES).items():
+            rows = len(datasets.load(con, ds))
             print(f"{name}\t{rows}\t{ds.description_en}")
     finally:
         con.close()
@@ -47,15 +48,15 @@ def _datasets(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from machi import datasets
+    from machi.core import datasets
 
     try:
-        datasets.get(args.name)
+        dataset = datasets.get(MUNICIPALITIES, args.name)
     except datasets.UnknownDataset as exc:
         raise CliError(str(exc)) from None
     con = _open_database()
     try:
-        df = datasets.load(con, args.name)
+        df = datasets.load(con, dataset)
     finally:
         con.close()
     if args.format == "json":
@@ -68,8 +69,13 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _bench(args: argparse.Namespace, argv: list[str] | None = None) -> int:
-    from machi import bench
-
+    """The benchmark lives beside the package, in benchmarks/ of the repository (not shipped in machi)."""
+    try:
+        from benchmarks import bench
+    except ImportError:
+        raise CliError(
+            "the benchmark is in benchmarks/ of the repository: run it from the repository's folder"
+        ) from None
     return bench.main(argv or [])
 
 
@@ -79,8 +85,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 def parser() -> argparse.ArgumentParser:
-    from machi.registry import modules
-
     p = _Parser(prog="python -m machi", description="Machi Dashboard command line")
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -96,13 +100,16 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--excel", action="store_true", help="CSV for Excel: BOM, formula cells neutralised")
     e.set_defaults(func=_export)
 
-    bench = sub.add_parser("bench", add_help=False,
-                           help="measure the app against a minimal Streamlit app (needs requirements-dev.txt and chromium)")
+    bench = sub.add_parser(
+        "bench",
+        add_help=False,
+        help="measure the app against a minimal Streamlit app (needs requirements-dev.txt and chromium)",
+    )
     bench.set_defaults(func=_bench)  # its own options: main() hands them over unparsed
 
-    for module in modules():
-        if module.cli:
-            module.cli(sub)
+    for manifest in MUNICIPALITIES:
+        if manifest.cli:
+            manifest.cli(sub)
     return p
 
 
@@ -119,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # e.g. `| head`
         return 0
     except Exception as exc:  # a broken source file during build, and the like
-        from machi.build import BuildError
+        from machi.core.build import BuildError
 
         if isinstance(exc, BuildError):
             print(f"machi: build failed: {exc} (database unchanged: {paths.db_path()})", file=sys.stderr)

@@ -1,11 +1,12 @@
-"""Home: what the dashboard is, one headline figure per municipal module, how to read the figures."""
+"""Home: what the dashboard is, one headline figure per municipality, how to read the figures."""
 
 import streamlit as st
 
-from machi import fmt, ui
-from machi.i18n import t
+from machi import ui
+from machi.core import fmt
+from machi.core.text import in_language, t
 
-lang = ui.current_language()
+lang = ui.language()
 
 st.title(t("app.title", lang))
 st.markdown(f"#### {t('app.tagline', lang)}")
@@ -13,7 +14,7 @@ st.write(t("home.intro", lang))
 
 st.subheader(t("home.modules", lang))
 headlines = ui.headlines(lang)
-sources = ui.query("sources").set_index("source_id")
+sources = ui.query("core/sources").set_index("source_id")
 if not headlines:
     st.info(t("home.no_modules", lang))
 with st.container(horizontal=True, gap="medium"):
@@ -22,16 +23,15 @@ with st.container(horizontal=True, gap="medium"):
             st.metric(h.label, h.value, border=False)
             if h.note:
                 st.caption(h.note)
-            source = sources.loc[h.source_id]
-            st.caption(f"{t('common.source', lang)}: {source.title_ja if lang == 'ja' else source.title_en}")
+            st.caption(f"{t('common.source', lang)}: {in_language(sources.loc[h.source_id], 'title', lang)}")
             st.page_link(h.page, label=t("common.open_page", lang))
-    summary = ui.query("sources_summary").iloc[0]
+    summary = ui.query("core/sources_summary").iloc[0]
     with st.container(border=True, width=320):
         st.metric(t("home.sources_card", lang), fmt.number(summary.sources, lang=lang))
         st.caption(
             t("home.sources_card_note", lang, documents=summary.documents, official_tables=summary.official_tables)
         )
-        st.page_link(ui.SOURCES_PAGE, label=t("common.open_page", lang))
+        st.page_link("pages/sources.py", label=t("common.open_page", lang))
 
 with st.container(border=True):
     st.subheader(t("home.how_to_read", lang))

@@ -2,15 +2,18 @@
 
 import streamlit as st
 
-from machi import datasets, fmt, ui
-from machi.i18n import t
+from machi import ui
+from machi.core import fmt
+from machi.core.datasets import datasets
+from machi.core.text import beside, in_language, t
+from machi.municipalities import MUNICIPALITIES
 
-lang = ui.current_language()
+lang = ui.language()
 
 st.title(t("sources.title", lang))
 st.write(t("sources.intro", lang))
 
-sources = ui.query("sources")
+sources = ui.query("core/sources")
 municipalities = ["", *sorted(sources.municipality_ja.unique())]
 chosen = st.selectbox(
     t("sources.filter", lang),
@@ -24,20 +27,17 @@ shown = sources if not chosen else sources[sources.municipality_ja == chosen]
 for s in shown.itertuples():
     with st.container(border=True):
         st.markdown(f"##### {s.title_ja}")
-        if lang == "en":
-            st.markdown(f"*{s.title_en}*")
-        kind = t(f"sources.kind.{s.kind}", lang)
-        when = fmt.source_date(s.date, s.date_kind, lang)
+        if english := beside(lang, en=s.title_en):
+            st.markdown(f"*{english}*")
         rows = {
-            t("sources.id", lang): f"`{s.source_id}` · {kind} · {s.municipality_ja}",
-            t("sources.publisher", lang): s.publisher_ja if lang == "ja" else f"{s.publisher_en} ({s.publisher_ja})",
-            t("sources.date", lang): when,
+            t("sources.id", lang): f"`{s.source_id}` · {t(f'sources.kind.{s.kind}', lang)} · {s.municipality_ja}",
+            t("sources.publisher", lang): t("sources.publisher_value", lang, ja=s.publisher_ja, en=s.publisher_en),
+            t("sources.date", lang): fmt.source_date(s.date, s.date_kind, lang),
             t("sources.url", lang): s.url if s.url else t("sources.url_none", lang),
-            t("sources.license", lang): s.license_ja if lang == "ja" else s.license_en,
+            t("sources.license", lang): in_language(s, "license", lang),
             t("sources.credit", lang): s.credit_ja,
         }
-        note = s.note_ja if lang == "ja" else s.note_en
-        if note:
+        if note := in_language(s, "note", lang):
             rows[t("sources.note", lang)] = note
         st.markdown("\n".join(f"- **{label}**: {value}" for label, value in rows.items()))
 
@@ -49,8 +49,8 @@ catalogue = [
     {
         t("sources.dataset_name", lang): name,
         t("sources.dataset_rows", lang): len(ui.dataset(name)),
-        t("sources.dataset_description", lang): ds.description_ja if lang == "ja" else ds.description_en,
+        t("sources.dataset_description", lang): in_language(ds, "description", lang),
     }
-    for name, ds in datasets.datasets().items()
+    for name, ds in datasets(MUNICIPALITIES).items()
 ]
 st.dataframe(catalogue, hide_index=True)

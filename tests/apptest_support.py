@@ -22,7 +22,10 @@ def open_page(page: str | None, lang: str = "ja", **query) -> AppTest:
 
 def texts(at: AppTest) -> str:
     """All text the page shows (titles, headers, markdown, captions, metrics), joined."""
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error")
-             for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error")
+        for e in getattr(at, kind)
+    ]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(str(p) for p in parts)

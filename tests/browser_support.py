@@ -14,18 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from benchmarks.server import CHROMIUM_ARGS
+from tests.conftest import ROOT, only_in_e2e
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-dev-shm-usage",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
 
@@ -39,6 +30,7 @@ def chromium_path() -> str | None:
 
 def require_browser() -> str:
     """The path to Chromium, or skip (fail where browsers are required) with the reason."""
+    only_in_e2e("a browser")
     required = bool(os.environ.get("MACHI_REQUIRE_BROWSER") or os.environ.get("CI"))
     reason = None
     path = chromium_path()
@@ -61,7 +53,8 @@ def require_browser() -> str:
 def app_server(db: Path, timeout: float = 90.0):
     """Start `streamlit run app.py` on a free port (database at `db`); yield its base URL. The server's
     output goes to artifacts/server-<port>.log."""
-    from machi.bench import server
+    only_in_e2e("a server")
+    from benchmarks.server import server
 
     with server(ROOT / "app.py", {"MACHI_DB": str(db)}, ROOT / "artifacts" / "server-{port}.log", timeout) as srv:
         yield srv.base
@@ -108,9 +101,11 @@ def open_tab(pg, n: int) -> str | None:
     tab.click()
     pg.wait_for_function("(b) => location.search !== b", arg=before, timeout=60_000)
     wait_rendered(pg)
-    return pg.evaluate(f"([b, ks]) => {{ const a = new URL(location.href).searchParams, p = new URLSearchParams(b),"
-                       f" id = {_TAB_ID_JS}; const k = ks.find(k => a.get(k) !== p.get(k)); return k ? id(k, a.get(k)) : null; }}",
-                       [before, list(TAB_PARAMS)])
+    return pg.evaluate(
+        f"([b, ks]) => {{ const a = new URL(location.href).searchParams, p = new URLSearchParams(b),"
+        f" id = {_TAB_ID_JS}; const k = ks.find(k => a.get(k) !== p.get(k)); return k ? id(k, a.get(k)) : null; }}",
+        [before, list(TAB_PARAMS)],
+    )
 
 
 def block_outside_requests(context, base: str) -> list[str]:
@@ -119,7 +114,7 @@ def block_outside_requests(context, base: str) -> list[str]:
 
     def handle(route):
         url = route.request.url
-        if url.startswith(base) or url.startswith(("data:", "blob:")):
+        if url.startswith((base, "data:", "blob:")):
             route.continue_()
         else:
             attempted.append(url)
@@ -134,7 +129,7 @@ def full_screenshot(page, path: Path) -> None:
     (Streamlit scrolls inside its own container, so a plain full-page shot would be cut)."""
     height = page.evaluate(
         """() => Math.max(...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppScrollToBottomContainer"], section.main')]
-                 .map(e => e.scrollHeight), document.body.scrollHeight)"""
+                 .map(e => e.scrollHeight), document.body.scrollHeight)"""  # noqa: E501 (JavaScript)
     )
     width = page.viewport_size["width"]
     page.set_viewport_size({"width": width, "height": min(int(height) + 40, 16000)})
@@ -151,7 +146,7 @@ def app_server_env(db: Path, env: dict[str, str | None], timeout: float = 90.0):
     as soon as the server has started."""
     from contextlib import ExitStack
 
-    from machi.bench import environment
+    from benchmarks.server import environment
 
     with ExitStack() as stack:
         with environment(env):

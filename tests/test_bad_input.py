@@ -20,10 +20,12 @@ import sys
 
 import pytest
 
-from machi import asaka, fmt, yao
+from machi.asaka import logic as asaka
 from machi.cli import main as machi_main
-from machi.i18n import t
-from machi.permit.examples import example
+from machi.core import fmt
+from machi.core.text import t
+from machi.yao import logic as yao
+from machi.yao.permit.examples import example
 from tests.apptest_support import open_page
 from tests.conftest import ROOT
 
@@ -85,7 +87,7 @@ def check_asaka(at, key: str, value, lang: str) -> None:
         pop = float(at.number_input(key="pop").value)
         s = asaka.park_scenario(pop, rate_pct=float(value), per_person_now_m2=2.13, per_person_target_m2=3.16)
         metric = {m.label: m.value for m in at.metric}[t("asaka.park_need", lang, value="3.16")]
-        assert metric == f"{fmt.number(s.area_needed_2035_ha, 2)} ha"
+        assert metric == f"{fmt.number(s.area_needed_2035_ha, 2, lang='ja')} ha"
         return
     assert len(about) == 1, asaka_messages(at)
     assert names_a_range(about[0], lang), about[0]
@@ -139,12 +141,23 @@ YAO_FIELDS = [(f, (f,)) for f in yao.NUMBER_FIELDS] + [
     ("sogo.max_floor_area_m2", ("sogo", "max_floor_area_m2")),
     ("sogo.floor_area_m2", ("sogo", "floor_area_m2")),
 ]
-#: fields where 0 is allowed by the validation ranges (machi/permit/model.py)
-ZERO_ALLOWED = {"road_width_m", "frontage_m", "green_area_m2", "effective_open_space_m2", "sidewalk_width_m",
-                "parts[0].height_m", "parts[0].setback_m", "facilities[0].floor_area_m2",
-                "barrier_free.excluded_bf19_m2", "barrier_free.other_increase_m2",
-                "barrier_free.items[0].actual_area_m2", "barrier_free.items[0].length_m",
-                "barrier_free.items[2].height_m", "barrier_free.items[0].column_length_m"}
+#: fields where 0 is allowed by the validation ranges (machi/yao/permit/model.py)
+ZERO_ALLOWED = {
+    "road_width_m",
+    "frontage_m",
+    "green_area_m2",
+    "effective_open_space_m2",
+    "sidewalk_width_m",
+    "parts[0].height_m",
+    "parts[0].setback_m",
+    "facilities[0].floor_area_m2",
+    "barrier_free.excluded_bf19_m2",
+    "barrier_free.other_increase_m2",
+    "barrier_free.items[0].actual_area_m2",
+    "barrier_free.items[0].length_m",
+    "barrier_free.items[2].height_m",
+    "barrier_free.items[0].column_length_m",
+}
 
 
 def with_value(app: dict, where: tuple, value) -> dict:
@@ -187,7 +200,9 @@ def test_yao_link_values(field, where, value):
 
 
 WIDGETS = [(f, f"y.{f}.0") for f in yao.NUMBER_FIELDS] + [
-    ("sogo.max_floor_area_m2", "y.sogo_max.0"), ("sogo.floor_area_m2", "y.sogo_used.0")]
+    ("sogo.max_floor_area_m2", "y.sogo_max.0"),
+    ("sogo.floor_area_m2", "y.sogo_used.0"),
+]
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -234,8 +249,17 @@ def test_yao_unknown_choice_in_the_link(change, label):
     assert at.metric  # the form shows a valid choice instead, and its result
 
 
-@pytest.mark.parametrize("change", [{"parts": "abc"}, {"parts": [1]}, {"facilities": [{"kind": 5, "floor_area_m2": 1}]},
-                                    {"sogo": "abc"}, {"site_area_m2": [1]}, {"site_area_m2": True}])
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"parts": "abc"},
+        {"parts": [1]},
+        {"facilities": [{"kind": 5, "floor_area_m2": 1}]},
+        {"sogo": "abc"},
+        {"site_area_m2": [1]},
+        {"site_area_m2": True},
+    ],
+)
 def test_yao_malformed_link_never_crashes(change):
     at = open_page("yao", "en", s=yao.encode_scenario({**YAO_BASE, **change}))
     no_exception(at)
@@ -244,10 +268,18 @@ def test_yao_malformed_link_never_crashes(change):
 
 # --- CLI: python -m machi permit ------------------------------------------------------------------------
 
-BF_OTHER = {**copy.deepcopy(BF_STORE), "barrier_free": {
-    "building": "other", "beppyo1_conforms": True, "other_increase_m2": 3,
-    "items": [{"item": "unit_corridor", "length_m": 20, "column_length_m": 5, "actual_area_m2": 30},
-              {"item": "hospital_room", "patients": 4, "actual_area_m2": 40}]}}
+BF_OTHER = {
+    **copy.deepcopy(BF_STORE),
+    "barrier_free": {
+        "building": "other",
+        "beppyo1_conforms": True,
+        "other_increase_m2": 3,
+        "items": [
+            {"item": "unit_corridor", "length_m": 20, "column_length_m": 5, "actual_area_m2": 30},
+            {"item": "hospital_room", "patients": 4, "actual_area_m2": 40},
+        ],
+    },
+}
 PERMIT_FIELDS = [(f, YAO_BASE, w) for f, w in YAO_FIELDS] + [
     ("barrier_free.excluded_bf19_m2", BF_STORE, ("barrier_free", "excluded_bf19_m2")),
     ("barrier_free.other_increase_m2", BF_OTHER, ("barrier_free", "other_increase_m2")),
@@ -320,13 +352,21 @@ def test_danger_cli_values(capsys, tmp_path, field, value):
 # --- the real processes: exit code 2 and no traceback ----------------------------------------------------
 
 
-@pytest.mark.parametrize("command,obj,field", [
-    ("permit", with_value(YAO_BASE, ("parts", 0, "height_m"), HUGE), "parts[0].height_m"),
-    ("danger", {**DANGER_OK, "foundation": "abc"}, "foundation"),
-])
+@pytest.mark.parametrize(
+    "command,obj,field",
+    [
+        ("permit", with_value(YAO_BASE, ("parts", 0, "height_m"), HUGE), "parts[0].height_m"),
+        ("danger", {**DANGER_OK, "foundation": "abc"}, "foundation"),
+    ],
+)
 def test_cli_process(command, obj, field):
-    done = subprocess.run([sys.executable, "-m", "machi", command, "-"], input=json_text(obj).encode(),
-                          capture_output=True, cwd=ROOT, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "machi", command, "-"],
+        input=json_text(obj).encode(),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     err = done.stderr.decode("utf-8")
     assert done.returncode == 2 and done.stdout == b""
     assert err.startswith(f"machi {command}: {field}: ") and "Traceback" not in err

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from machi.i18n import t
-from machi.registry import modules
+from machi.core.text import t
+from machi.municipalities import MUNICIPALITIES
 from tests.browser_support import (
     SCREENSHOTS,
     app_server,
@@ -22,10 +22,10 @@ from tests.browser_support import (
     wait_rendered,
 )
 
+pytestmark = pytest.mark.e2e  # every test here starts a server and a browser
+
 #: (url path, title key) of every page: the app's own and each module's
-PAGES = [("home", "app.title"), ("sources", "sources.title")] + [
-    (p.url_path, p.title_key) for m in modules() for p in m.pages
-]
+PAGES = [("home", "app.title"), ("sources", "sources.title")] + [(m.key, m.nav_key) for m in MUNICIPALITIES]
 
 
 @pytest.fixture(scope="module")
@@ -53,11 +53,15 @@ def test_page_renders_offline(page, path, title_key, lang):
     base, pg, outside, errors = page
     pg.goto(f"{base}/{'' if path == 'home' else path}?lang={lang}")
     wait_rendered(pg)
-    assert pg.locator('[data-testid="stException"]').count() == 0, pg.locator('[data-testid="stException"]').first.inner_text()
+    assert pg.locator('[data-testid="stException"]').count() == 0, pg.locator(
+        '[data-testid="stException"]'
+    ).first.inner_text()
     main = pg.locator('[data-testid="stMain"]').inner_text()
     assert len(main.strip()) > 50, f"main area nearly empty: {main!r}"
     # the navigation is in the chosen language and the page has a title
-    assert t(title_key if path != "home" else "nav.home", lang) in pg.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert (
+        t(title_key if path != "home" else "nav.home", lang) in pg.locator('[data-testid="stSidebarNav"]').inner_text()
+    )
     assert pg.locator("h1").first.inner_text().strip()
     full_screenshot(pg, SCREENSHOTS / f"{path}_{lang}.png")
     # every other section, opened by its tab (each screenshot for a person to look at)
@@ -65,7 +69,10 @@ def test_page_renders_offline(page, path, title_key, lang):
         tab = open_tab(pg, n)
         if tab is None:  # open already
             continue
-        assert pg.locator('[data-testid="stException"]').count() == 0, (tab, pg.locator('[data-testid="stException"]').first.inner_text())
+        assert pg.locator('[data-testid="stException"]').count() == 0, (
+            tab,
+            pg.locator('[data-testid="stException"]').first.inner_text(),
+        )
         assert pg.get_by_role("tab").nth(n).get_attribute("aria-selected") == "true", tab
         full_screenshot(pg, SCREENSHOTS / f"{path}_{lang}_{tab}.png")
     assert outside == [], f"requests outside the local server: {outside}"
@@ -73,7 +80,7 @@ def test_page_renders_offline(page, path, title_key, lang):
 
 
 def test_language_switch_is_kept_in_url_across_pages(page):
-    base, pg, outside, errors = page
+    base, pg, outside, _errors = page
     pg.goto(f"{base}/")
     wait_rendered(pg)
     assert "まちダッシュボード" in pg.locator("h1").first.inner_text()
@@ -104,7 +111,9 @@ def test_a_links_language_survives_every_page_switch(page):
         pg.wait_for_url(f"**/{path}?**lang=en**")
         wait_rendered(pg)
         assert t(nav_key, "en") in pg.locator('[data-testid="stSidebarNav"]').inner_text()
-        assert pg.get_by_role("radiogroup", name=t("lang.label", "en")).get_by_role("radio", name="English").is_checked()
+        assert (
+            pg.get_by_role("radiogroup", name=t("lang.label", "en")).get_by_role("radio", name="English").is_checked()
+        )
     assert outside == [] and errors == []
 
 
@@ -136,7 +145,7 @@ def test_opening_a_tab_reruns_the_tabs_alone_and_keeps_the_tab_bar(page):
     again), and the browser keeps the tab bar it has instead of building it and every panel again. The
     session's tab still wins wherever the widget is made anew: a language switch, a page left and
     opened again."""
-    from machi.bench import run_finished
+    from benchmarks.server import run_finished
 
     base, pg, outside, errors = page
     finished: list[str] = []
@@ -155,8 +164,9 @@ def test_opening_a_tab_reruns_the_tabs_alone_and_keeps_the_tab_bar(page):
         finished.clear()
         assert open_tab(pg, n) == (name if param else "tab-first")
         assert finished == ["FINISHED_FRAGMENT_RUN_SUCCESSFULLY"], f"opening {name} ran {finished}"
-        assert pg.evaluate("() => document.querySelector('[data-testid=stTabs]').__kept === true"), \
+        assert pg.evaluate("() => document.querySelector('[data-testid=stTabs]').__kept === true"), (
             f"the tab bar was built again when {name} was opened"
+        )
         assert tabs.nth(n).get_attribute("aria-selected") == "true" and tabs.nth(n).inner_text().strip() == labels[name]
         assert pg.evaluate("() => location.search") == param
         assert pg.locator('[role="tabpanel"]:not([hidden]) .js-plotly-plot .main-svg').count() >= 1
@@ -187,7 +197,7 @@ def test_opening_a_tab_reruns_the_tabs_alone_and_keeps_the_tab_bar(page):
 def test_yao_input_groups_open_alone_and_an_input_reruns_the_answer(page):
     """Opening one of Yao's input groups reruns the groups alone (the application is the same whichever is
     open); an input changed in a group reruns the whole page, once, and the answer beside it follows."""
-    from machi.bench import run_finished
+    from benchmarks.server import run_finished
 
     base, pg, outside, errors = page
     finished: list[str] = []
@@ -205,8 +215,11 @@ def test_yao_input_groups_open_alone_and_an_input_reruns_the_answer(page):
     box.fill("3000")
     box.press("Enter")
     pg.wait_for_function("() => location.search.includes('s=')", timeout=60_000)
-    pg.wait_for_function("(b) => ![...document.querySelectorAll('[data-testid=stMetric]')].some(m => m.innerText === b)",
-                         arg=before, timeout=60_000)
+    pg.wait_for_function(
+        "(b) => ![...document.querySelectorAll('[data-testid=stMetric]')].some(m => m.innerText === b)",
+        arg=before,
+        timeout=60_000,
+    )
     wait_rendered(pg)
     # the fragment's run is cut short by the input's callback, and the page runs once
     assert finished[-1:] == ["FINISHED_SUCCESSFULLY"] and set(finished[:-1]) <= {"FINISHED_EARLY_FOR_RERUN"}, finished
@@ -246,7 +259,7 @@ def test_deep_link_on_a_fresh_server_goes_through_the_app_shell(server, session_
     """The first request a new server sees is a shared link to a module page: it must get the app's
     navigation, language and database check (Streamlit would otherwise run the page file alone)."""
     _, b = server  # the browser of the other tests; a second, fresh server
-    path = next(p.url_path for m in modules() for p in m.pages)
+    path = MUNICIPALITIES[0].key
     with app_server(session_db) as base:
         pg = b.new_page()
         pg.goto(f"{base}/{path}?lang=en")

@@ -11,14 +11,19 @@ import sys
 
 import pandas as pd
 
-from machi import datasets
+from machi.core import datasets
+from machi.municipalities import MUNICIPALITIES
 from tests.conftest import ROOT
 
 
 def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "machi", *args], cwd=ROOT, capture_output=True, input=stdin,
-        env={**os.environ}, timeout=120,
+        [sys.executable, "-m", "machi", *args],
+        cwd=ROOT,
+        capture_output=True,
+        input=stdin,
+        env={**os.environ},
+        timeout=120,
     )
 
 
@@ -38,7 +43,7 @@ def test_datasets_lists_name_rows_description():
     rows = [line.split("\t") for line in r.stdout.decode().splitlines()]
     assert all(len(row) == 3 for row in rows)
     names = [row[0] for row in rows]
-    assert names == list(datasets.datasets())
+    assert names == list(datasets.datasets(MUNICIPALITIES))
     sources_row = rows[names.index("sources")]
     assert int(sources_row[1]) >= 4
 
@@ -84,11 +89,11 @@ def test_bad_usage_exits_2_without_traceback():
 
 
 def test_excel_csv_neutralises_formula_cells_but_not_numbers():
-    df = pd.DataFrame({"text": ["=HYPERLINK(\"x\")", "+1", "-cmd", "@SUM(A1)", "plain", None], "n": [-1, 2, 3, 4, 5, 6]})
+    df = pd.DataFrame({"text": ['=HYPERLINK("x")', "+1", "-cmd", "@SUM(A1)", "plain", None], "n": [-1, 2, 3, 4, 5, 6]})
     out = datasets.to_csv(df, excel=True)
     assert out.startswith(b"\xef\xbb\xbf")
     back = pd.read_csv(io.BytesIO(out[3:]), keep_default_na=False)
-    assert back.text.tolist() == ["'=HYPERLINK(\"x\")", "'+1", "'-cmd", "'@SUM(A1)", "plain", ""]
+    assert back.text.tolist() == ['\'=HYPERLINK("x")', "'+1", "'-cmd", "'@SUM(A1)", "plain", ""]
     assert back.n.tolist() == [-1, 2, 3, 4, 5, 6]
     plain = datasets.to_csv(df, excel=False)
     assert b"=HYPERLINK" in plain and not plain.startswith(b"\xef\xbb\xbf")

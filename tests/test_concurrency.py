@@ -12,11 +12,14 @@ import asyncio
 import re
 from pathlib import Path
 
+import pytest
 
-from machi.bench import finished_run
-from machi.i18n import t
-from machi.registry import modules
+from benchmarks.server import finished_run
+from machi.core.text import t
+from machi.municipalities import MUNICIPALITIES
 from tests.browser_support import CHROMIUM_ARGS, ROOT, app_server, require_browser
+
+pytestmark = pytest.mark.e2e  # every test here starts a server and a browser
 
 SESSIONS = 10
 
@@ -68,8 +71,11 @@ class Session:
 
 
 def _nav(session: Session, key: str):
-    return lambda: session.page.locator('[data-testid="stSidebarNav"]').get_by_role(
-        "link", name=t(key, session.lang), exact=True).click()
+    return lambda: (
+        session.page.locator('[data-testid="stSidebarNav"]')
+        .get_by_role("link", name=t(key, session.lang), exact=True)
+        .click()
+    )
 
 
 def _radio(session: Session, label_key: str, option_key: str):
@@ -83,6 +89,7 @@ def _number(session: Session, label_key: str, value: float):
     async def act():
         await box.fill(str(value))
         await box.press("Enter")
+
     return act
 
 
@@ -94,20 +101,28 @@ def calculators(session: Session, n: int) -> dict[str, list]:
     """The interactions of each page (values differ per session so the caches see several inputs);
     sections are opened by their tabs as a user does."""
     return {
-        "zushi": [("tab: budgets", _tab(session, "zushi.tab.budget")),
-                  ("budget level", _radio(session, "zushi.budget_level", "zushi.level.department"))],
-        "asaka": [("tab: what-if", _tab(session, "asaka.tab.whatif")),
-                  ("population what-if", _number(session, "asaka.pop_now", 140000 + 1000 * n)),
-                  ("city area what-if", _number(session, "asaka.city_area", 18 + n / 10))],
-        "osaka": [("metric", _radio(session, "osaka.metric", "osaka.metric.other_rate")),
-                  ("tab: map", _tab(session, "osaka.tab.map")),
-                  ("metric on the map", _radio(session, "osaka.metric", "osaka.metric.rate")),
-                  ("tab: danger score", _tab(session, "osaka.tab.danger")),
-                  ("danger: third-party harm", _radio(session, "osaka.third_party", "osaka.harm.yes"))],
+        "zushi": [
+            ("tab: budgets", _tab(session, "zushi.tab.budget")),
+            ("budget level", _radio(session, "zushi.budget_level", "zushi.level.department")),
+        ],
+        "asaka": [
+            ("tab: what-if", _tab(session, "asaka.tab.whatif")),
+            ("population what-if", _number(session, "asaka.pop_now", 140000 + 1000 * n)),
+            ("city area what-if", _number(session, "asaka.city_area", 18 + n / 10)),
+        ],
+        "osaka": [
+            ("metric", _radio(session, "osaka.metric", "osaka.metric.other_rate")),
+            ("tab: map", _tab(session, "osaka.tab.map")),
+            ("metric on the map", _radio(session, "osaka.metric", "osaka.metric.rate")),
+            ("tab: danger score", _tab(session, "osaka.tab.danger")),
+            ("danger: third-party harm", _radio(session, "osaka.third_party", "osaka.harm.yes")),
+        ],
         # never the worked example's own values (2,400 ㎡, 9 m): an unchanged value would not rerun
-        "yao": [("site area", _number(session, "yao.site_area", 2410 + 50 * n)),
-                ("tab: sensitivity", _tab(session, "yao.tab.sensitivity")),
-                ("road width", _number(session, "yao.road_width", 8.5 + n % 3))],
+        "yao": [
+            ("site area", _number(session, "yao.site_area", 2410 + 50 * n)),
+            ("tab: sensitivity", _tab(session, "yao.tab.sensitivity")),
+            ("road width", _number(session, "yao.road_width", 8.5 + n % 3)),
+        ],
     }
 
 
@@ -134,19 +149,19 @@ async def walk(browser, base: str, n: int) -> Session:
     session_box.append(session)
     try:
         await session.step("open home", lambda: page.goto(f"{base}/?lang={lang}"), "home")
-        pages = [(p.url_path, p.title_key) for m in modules() for p in m.pages] + [("sources", "nav.sources")]
+        pages = [(m.key, m.nav_key) for m in MUNICIPALITIES] + [("sources", "nav.sources")]
         for path, key in pages:
             await session.step(f"switch to {path}", _nav(session, key), path)
             for what, action in calculators(session, n).get(path, []):
                 await session.step(f"{path}: {what}", action, path)
         await session.step("back home", _nav(session, "nav.home"), "home")
-    except Exception as exc:  # noqa: BLE001 - recorded with the session, reported together
+    except Exception as exc:
         shot = ROOT / "artifacts" / f"concurrency-session-{n}.png"
         shot.parent.mkdir(exist_ok=True)
         try:
             await page.screenshot(path=str(shot))
             where = f" at {page.url}, title {await page.locator('h1').first.inner_text(timeout=5000)!r}"
-        except Exception:  # noqa: BLE001
+        except Exception:
             where = ""
         session.errors.append(f"{type(exc).__name__}: {str(exc)[:400]}{where} (screenshot {shot.name})")
     finally:
@@ -174,7 +189,7 @@ def test_ten_sessions_at_once_click_through_every_page_and_calculator(session_db
     problems = [f"session {n} ({s.lang}): {e}" for n, s in enumerate(sessions) for e in s.errors]
     assert problems == [], "\n".join(problems)
     # every session made every step: open, each page, each calculator touch, home again
-    expected = 2 + sum(1 for m in modules() for _ in m.pages) + 1 + sum(len(v) for v in calculators(sessions[0], 0).values())
+    expected = 2 + len(MUNICIPALITIES) + 1 + sum(len(v) for v in calculators(sessions[0], 0).values())
     assert [s.steps for s in sessions] == [expected] * SESSIONS
     assert [u for s in sessions for u in s.outside] == []
     bad = [line for line in log.splitlines() if re.search(r"Traceback|Exception|Error", line)]

@@ -29,23 +29,21 @@ from pathlib import Path
 
 import pytest
 
-from machi.i18n import t
-from machi.registry import modules
+from machi.core.text import t
+from machi.municipalities import MUNICIPALITIES
 from tests.browser_support import (
-    open_tab,
     app_server,
     app_server_env,
     block_outside_requests,
     browser,
+    open_tab,
     require_browser,
     wait_rendered,
 )
 from tests.conftest import ROOT
 
 #: (url path, title key) of every page: the app's own and each module's
-PAGES = [("home", "app.title"), ("sources", "sources.title")] + [
-    (p.url_path, p.title_key) for m in modules() for p in m.pages
-]
+PAGES = [("home", "app.title"), ("sources", "sources.title")] + [(m.key, m.nav_key) for m in MUNICIPALITIES]
 MODULE_PAGE = "zushi?tab=targets"  # the module page opened by the fault tests: its targets (a chart and a card each)
 
 
@@ -83,8 +81,8 @@ def set_cells(path: Path, match: dict[str, str], changes: dict[str, str]) -> Non
 
 
 def table_counts(db: Path) -> dict[str, int]:
-    from machi.build import table_counts as counts
-    from machi.db import connect_read_only
+    from machi.core.build import table_counts as counts
+    from machi.core.db import connect_read_only
 
     con = connect_read_only(db)
     try:
@@ -94,7 +92,7 @@ def table_counts(db: Path) -> dict[str, int]:
 
 
 def build_info(db: Path) -> dict[str, str]:
-    from machi.db import connect_read_only
+    from machi.core.db import connect_read_only
 
     con = connect_read_only(db)
     try:
@@ -184,7 +182,7 @@ FOREIGN_CONTENT_JS = """() => {
             if (a.name.startsWith('on') || /^\\s*javascript:/i.test(a.value)) found.push('inline handler: ' + e.outerHTML.slice(0, 200));
     const links = [...document.querySelectorAll('a[href]')].map(a => a.href).filter(h => /^https?:/.test(h) && new URL(h).origin !== here);
     return {found, links};
-}"""
+}"""  # noqa: E501 (JavaScript)
 
 #: The ward map as drawn: the area code of each ward shape in the figure, the codes whose fill was
 #: drawn with a size, and how many distinct fill colours the drawn shapes have.
@@ -199,7 +197,7 @@ MAP_STATE_JS = """() => {
         drawn: drawn.map(([code]) => String(code)),
         colours: new Set(drawn.map(([, f]) => f.style.fill)).size,
     };
-}"""
+}"""  # noqa: E501 (JavaScript)
 
 
 def _norm(link: str) -> str:
@@ -260,6 +258,7 @@ def offline_server(session_db, chromium):
         yield base
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("path,title_key", PAGES)
 def test_every_page_renders_completely_offline(offline_server, open_page, session_db, path, title_key):
     base = offline_server
@@ -293,7 +292,7 @@ def test_every_page_renders_completely_offline(offline_server, open_page, sessio
     # nothing from elsewhere in the page; outside links only to the cited sources
     foreign = pg.evaluate(FOREIGN_CONTENT_JS)
     assert foreign["found"] == [], foreign["found"]
-    from machi.db import connect_read_only
+    from machi.core.db import connect_read_only
 
     con = connect_read_only(session_db)
     try:
@@ -320,6 +319,7 @@ def test_map_pixel_check_rejects_blank_and_flat_maps():
             assert_map_drawn(image)
 
 
+@pytest.mark.e2e
 def test_foreign_content_check_catches_injected_script_and_iframe(chromium):
     """The DOM check can fail: on a page with an outside script, an iframe and an inline handler."""
     context = chromium.new_context()
@@ -356,12 +356,13 @@ def _truncate(db: Path) -> None:
     db.write_bytes(data[: len(data) // 2])
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("damage", [_delete, _garbage, _truncate], ids=["deleted", "garbage", "truncated"])
 def test_damaged_database_is_rebuilt_at_next_start(tmp_path, session_db, open_page, damage):
-    from machi.build import build
+    from machi.core.build import build
 
     db = tmp_path / "machi.duckdb"
-    build(db)
+    build(MUNICIPALITIES, db)
     expected = table_counts(session_db)
     damage(db)
     started = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -385,19 +386,19 @@ def test_damaged_database_is_rebuilt_at_next_start(tmp_path, session_db, open_pa
 def test_a_truncated_database_that_still_opens_is_not_trusted(tmp_path):
     """Cut anywhere in its data, the file still opens and its build_info still answers (the catalog
     is at the front), but queries fail later: it must be rebuilt, and every dataset must then load."""
-    from machi import build as b
-    from machi import datasets
-    from machi.db import connect_read_only
+    from machi.core import build as b
+    from machi.core import datasets
+    from machi.core.db import connect_read_only
 
     db = tmp_path / "machi.duckdb"
-    b.build(db)
+    b.build(MUNICIPALITIES, db)
     whole = db.read_bytes()
     for cut in (0.5, 0.9):
         db.write_bytes(whole[: int(len(whole) * cut)])
-        assert b.ensure_database(db).rebuilt, f"a database cut at {cut:.0%} was trusted"
+        assert b.ensure_database(MUNICIPALITIES, db).rebuilt, f"a database cut at {cut:.0%} was trusted"
         con = connect_read_only(db)
         try:
-            assert all(len(datasets.load(con, name)) >= 0 for name in datasets.datasets())
+            assert all(len(datasets.load(con, d)) >= 0 for d in datasets.datasets(MUNICIPALITIES).values())
         finally:
             con.close()
 
@@ -423,17 +424,18 @@ def _unreadable_file(data: Path) -> list[str]:
     return ["kpis.csv", "cannot be read"]
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     "breakage",
     [_text_in_numeric_column, _folder_instead_of_file, _unreadable_file],
     ids=["text_in_numeric_column", "folder_instead_of_file", "unreadable_file"],
 )
 def test_broken_source_warns_and_keeps_the_previous_database(tmp_path, open_page, breakage):
-    from machi.build import build
+    from machi.core.build import build
 
     data = copy_data(tmp_path)
     db = tmp_path / "machi.duckdb"
-    build(db, data)
+    build(MUNICIPALITIES, db, data)
     before, info_before = digest(db), build_info(db)
     named = breakage(data)
     try:
@@ -462,11 +464,11 @@ def test_unreadable_source_keeps_the_previous_database(tmp_path, monkeypatch):
     """A source file the process may not read (permissions; a browser test cannot show this when
     running as root) is a BuildError naming it: the previous database is kept, or with none, the
     app can say so clearly."""
-    from machi import build as b
+    from machi.core import build as b
 
     data = copy_data(tmp_path)
     db = tmp_path / "machi.duckdb"
-    b.build(db, data)
+    b.build(MUNICIPALITIES, db, data)
     before = digest(db)
     target = data / "zushi" / "kpis.csv"
     real_read_bytes, real_open = Path.read_bytes, Path.open
@@ -475,15 +477,16 @@ def test_unreadable_source_keeps_the_previous_database(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr(Path, "read_bytes", lambda self: denied(self) if self == target else real_read_bytes(self))
-    monkeypatch.setattr(Path, "open",
-                        lambda self, *a, **k: denied(self) if self == target else real_open(self, *a, **k))
-    result = b.ensure_database(db, data)
+    monkeypatch.setattr(
+        Path, "open", lambda self, *a, **k: denied(self) if self == target else real_open(self, *a, **k)
+    )
+    result = b.ensure_database(MUNICIPALITIES, db, data)
     assert result.error == f"kpis.csv: cannot be read in {target.parent} (Permission denied)", result.error
     assert digest(db) == before
-    with pytest.raises(b.BuildError, match="kpis.csv: cannot be read"):
-        b.ensure_database(tmp_path / "other.duckdb", data)
-    with pytest.raises(b.BuildError, match="kpis.csv: cannot be read"):
-        b.build(tmp_path / "other.duckdb", data)
+    with pytest.raises(b.BuildError, match=r"kpis\.csv: cannot be read"):
+        b.ensure_database(MUNICIPALITIES, tmp_path / "other.duckdb", data)
+    with pytest.raises(b.BuildError, match=r"kpis\.csv: cannot be read"):
+        b.build(MUNICIPALITIES, tmp_path / "other.duckdb", data)
     assert not (tmp_path / "other.duckdb").exists() and not list(tmp_path.glob(".*.tmp*"))
 
 
@@ -504,6 +507,7 @@ def _unreadable_sources(tmp_path: Path) -> Path:
     return data
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize(
     "make_data",
     [_empty_folder, _a_file_not_a_folder, _unreadable_sources],
@@ -529,10 +533,10 @@ def test_no_usable_sources_and_no_database_gives_a_clear_error(tmp_path, open_pa
 
 def test_a_missing_source_folder_is_a_clear_build_error(tmp_path):
     """(The same path as the empty folder above, without a server.)"""
-    from machi import build as b
+    from machi.core import build as b
 
     with pytest.raises(b.BuildError, match=r"^sources.csv: file not found in .*no_such_folder$"):
-        b.ensure_database(tmp_path / "machi.duckdb", tmp_path / "no_such_folder")
+        b.ensure_database(MUNICIPALITIES, tmp_path / "machi.duckdb", tmp_path / "no_such_folder")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -551,14 +555,14 @@ SOURCE_INJECTED = {"note_en": '=HYPERLINK("http://x.example/","z")', "publisher_
 
 @pytest.fixture(scope="module")
 def injected_server(tmp_path_factory, chromium):
-    from machi.build import build
+    from machi.core.build import build
 
     tmp = tmp_path_factory.mktemp("inject")
     data = copy_data(tmp)
     set_cells(data / "asaka" / "measures.csv", {"node_id": "P1-1-1"}, INJECTED)
     set_cells(data / "sources.csv", {"source_id": "osaka_akiya_policy"}, SOURCE_INJECTED)
     db = tmp / "machi.duckdb"
-    build(db, data)
+    build(MUNICIPALITIES, db, data)
     with app_server_env(db, {"MACHI_DATA": str(data)}) as base:
         yield base, db, data
 
@@ -574,8 +578,9 @@ def _download(pg, button_key: str) -> tuple[str, bytes]:
 
 def _cli_export(name: str, db: Path, data: Path) -> bytes:
     env = {**os.environ, "MACHI_DB": str(db), "MACHI_DATA": str(data)}
-    out = subprocess.run([sys.executable, "-m", "machi", "export", name, "--excel"], cwd=ROOT, env=env,
-                         capture_output=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "machi", "export", name, "--excel"], cwd=ROOT, env=env, capture_output=True, timeout=120
+    )
     assert out.returncode == 0, out.stderr.decode()
     return out.stdout
 
@@ -585,6 +590,7 @@ def _rows(raw: bytes) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(raw[3:].decode("utf-8"), newline="")))
 
 
+@pytest.mark.e2e
 def test_formula_cells_are_neutralised_in_the_browser_download_and_cli_export(injected_server, open_page):
     base, db, data = injected_server
     pg = open_page(base, "asaka?tab=measures")
@@ -598,8 +604,14 @@ def test_formula_cells_are_neutralised_in_the_browser_download_and_cli_export(in
     # numbers are numbers: the negative one is not prefixed, none is
     assert row["current_value"] == "-2.5"
     assert float(row["plan_target_value"]) == 2.7
-    numeric = ("current_value", "plan_target_value", "future_target_value", "plan_increment_value",
-               "future_increment_value", "current_value_derived")
+    numeric = (
+        "current_value",
+        "plan_target_value",
+        "future_target_value",
+        "plan_increment_value",
+        "future_increment_value",
+        "current_value_derived",
+    )
     assert all(not r[c].startswith("'") for r in rows for c in numeric)
     # cells that are not formulas are exactly as in the source
     with (data / "asaka" / "measures.csv").open(encoding="utf-8-sig", newline="") as fh:
@@ -626,7 +638,7 @@ def test_formula_neutralising_can_fail():
     """Without `excel`, the same cells go out as they are (so the checks above would notice)."""
     import pandas as pd
 
-    from machi import datasets
+    from machi.core import datasets
 
     df = pd.DataFrame({"text": [INJECTED["name_ja"], "-2+3", "plain"], "n": [-2.5, 1.0, 0.0]})
     plain = _rows(b"\xef\xbb\xbf" + datasets.to_csv(df))
@@ -694,10 +706,16 @@ def unsafe_html_uses(source: str, filename: str = "<snippet>") -> list[str]:
                     found.append(f"{where(node)}: {dotted(node.func)}(..., unsafe_allow_html={ast.unparse(kw.value)})")
             func = dotted(node.func)
             if func.rsplit(".", 1)[-1] in _SECOND_ARG_UNSAFE and len(node.args) >= 2 and not_false(node.args[1]):
-                found.append(f"{where(node)}: {func}(..., {ast.unparse(node.args[1])}) "
-                             "(the second argument is unsafe_allow_html)")
-            if func == "getattr" and len(node.args) >= 2 and isinstance(node.args[1], ast.Constant) \
-                    and node.args[1].value in _RAW_HTML | {"unsafe_allow_html"}:
+                found.append(
+                    f"{where(node)}: {func}(..., {ast.unparse(node.args[1])}) "
+                    "(the second argument is unsafe_allow_html)"
+                )
+            if (
+                func == "getattr"
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant)
+                and node.args[1].value in _RAW_HTML | {"unsafe_allow_html"}
+            ):
                 found.append(f"{where(node)}: getattr(..., {node.args[1].value!r})")
     return found
 
@@ -709,7 +727,7 @@ def project_python_files() -> list[Path]:
 
 def test_no_code_puts_raw_html_into_a_page():
     files = project_python_files()
-    assert len(files) > 20 and ROOT / "machi" / "ui.py" in files
+    assert len(files) > 20 and ROOT / "machi" / "ui" / "widgets.py" in files
     found = [u for f in files for u in unsafe_html_uses(f.read_text(encoding="utf-8"), str(f.relative_to(ROOT)))]
     assert found == [], "raw HTML can reach a page:\n" + "\n".join(found)
 
@@ -735,6 +753,8 @@ def test_the_raw_html_check_can_fail(snippet):
 
 
 def test_the_raw_html_check_passes_safe_calls():
-    safe = ("import streamlit as st\nst.markdown(text)\nst.markdown(text, unsafe_allow_html=False)\n"
-            "st.caption(text, help='x')\nst.write(a, b)\nst.title(text, anchor=False)\n")
+    safe = (
+        "import streamlit as st\nst.markdown(text)\nst.markdown(text, unsafe_allow_html=False)\n"
+        "st.caption(text, help='x')\nst.write(a, b)\nst.title(text, anchor=False)\n"
+    )
     assert unsafe_html_uses(safe) == []

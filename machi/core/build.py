@@ -1,0 +1,299 @@
+"""Build the DuckDB database from the source files in data/.
+
+The build writes a temporary file beside the target and renames it into place, so a failed or
+interrupted build never leaves a half-built database and two builds at once cannot corrupt it.
+A fingerprint of every source file (data/, queries/, the package code) is stored in the database;
+the app rebuilds when the file is missing, unreadable or built from other sources.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import duckdb
+
+from machi.core import paths
+from machi.core.db import sql
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from machi.core.manifest import Manifest
+
+#: Files under data/ that are build products, never sources.
+_NOT_SOURCES = (".duckdb", ".wal", ".tmp")
+
+
+class BuildError(Exception):
+    """A source file is broken. The message names the file, and the row and column where known."""
+
+
+@dataclass(frozen=True)
+class EnsureResult:
+    """What :func:`ensure_database` did."""
+
+    fingerprint: str
+    rebuilt: bool
+    #: set when a rebuild failed and an older, still readable database is used instead
+    error: str | None = None
+
+
+def source_files(data_dir: Path | None = None) -> list[Path]:
+    """Every file whose content decides what the database holds."""
+    data_dir = data_dir or paths.data_dir()
+    files = [p for p in data_dir.rglob("*") if p.is_file() and not p.name.endswith(_NOT_SOURCES)]
+    files += paths.QUERIES_DIR.rglob("*.sql")
+    files += paths.PACKAGE_DIR.rglob("*.py")
+    return sorted(files)
+
+
+def fingerprint(data_dir: Path | None = None) -> str:
+    """sha256 over the names and contents of :func:`source_files`."""
+    h = hashlib.sha256()
+    for path in source_files(data_dir):
+        h.update(path.name.encode())
+        try:
+            h.update(path.read_bytes())
+        except OSError as exc:  # unreadable (permissions), vanished since the listing …
+            raise BuildError(f"{path.name}: cannot be read in {path.parent} ({_os_reason(exc)})") from None
+    return h.hexdigest()
+
+
+def stat_signature(data_dir: Path | None = None) -> tuple:
+    """A cheap signature (name, size, mtime) of the source files: when it is unchanged, so is the
+    fingerprint, and nothing is re-read."""
+    return tuple((str(p), st.st_size, st.st_mtime_ns) for p in source_files(data_dir) for st in [p.stat()])
+
+
+def stored_fingerprint(db: Path) -> str | None:
+    """The fingerprint a database file was built from, or None if it is missing or unreadable.
+
+    Every table is read through once (about 20 ms): a truncated or damaged file often still opens
+    and answers from its catalog, and only fails on the first query that reaches a lost block.
+    """
+    if not db.exists():
+        return None
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except (duckdb.Error, OSError):
+        return None
+    try:
+        row = con.execute("SELECT value FROM build_info WHERE key = 'fingerprint'").fetchone()
+        if not row:
+            return None
+        _read_every_table(con)
+        return row[0]
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+
+
+def _read_every_table(con: duckdb.DuckDBPyConnection) -> None:
+    """Read every column of every row (hashing forces the data blocks to be loaded and their
+    checksums verified); raises duckdb.Error when a block is missing or corrupt."""
+    for (name,) in con.execute(sql("core/tables_in_database")).fetchall():
+        con.execute(f'SELECT count(*), max(hash(t)) FROM "{name}" AS t').fetchall()
+
+
+def build(manifests: Sequence[Manifest], db: Path | None = None, data_dir: Path | None = None) -> dict[str, int]:
+    """Build the database into `db` atomically from the sources table and each municipality's tables;
+    return {table: row count}.
+
+    Raises BuildError (with file, row and column) when a source file is broken; the previous
+    database, if any, is left exactly as it was.
+    """
+    db = db or paths.db_path()
+    data_dir = data_dir or paths.data_dir()
+    db.parent.mkdir(parents=True, exist_ok=True)
+    fp = fingerprint(data_dir)
+    tmp = db.with_name(f".{db.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            con.execute(sql("core/schema_sources"))
+            for manifest in manifests:
+                for name in manifest.schema:
+                    con.execute(sql(name))
+            load_csv(con, "sources", data_dir / "sources.csv")
+            for manifest in manifests:
+                if manifest.load:
+                    manifest.load(con, data_dir)
+            con.execute(sql("core/schema_build_info"))
+            con.executemany(
+                "INSERT INTO build_info VALUES (?, ?)",
+                [("fingerprint", fp), ("built_at", dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))],
+            )
+            counts = table_counts(con)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        _replace(tmp, db, fp)
+    except BaseException:
+        for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return counts
+
+
+def _replace(tmp: Path, db: Path, fp: str) -> None:
+    try:
+        os.replace(tmp, db)
+    except PermissionError:
+        # Windows refuses to replace a file another process holds open. If that process (another
+        # start) already put a database of the same sources in place, ours is not needed.
+        if stored_fingerprint(db) != fp:
+            raise
+        tmp.unlink(missing_ok=True)
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """{table: row count} for every table in the main schema, in name order."""
+    names = [r[0] for r in con.execute(sql("core/tables_in_database")).fetchall()]
+    return {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+
+
+def ensure_database(
+    manifests: Sequence[Manifest], db: Path | None = None, data_dir: Path | None = None
+) -> EnsureResult:
+    """Make sure `db` exists, is readable and was built from the current sources.
+
+    When a rebuild fails but an older readable database exists, that one is kept and the error is
+    returned so the caller can say that the data shown may be out of date.
+    """
+    db = db or paths.db_path()
+    stored = stored_fingerprint(db)
+    try:
+        fp = fingerprint(data_dir)
+        if stored == fp:
+            return EnsureResult(fp, rebuilt=False)
+        build(manifests, db, data_dir)
+    except BuildError as exc:
+        if stored is None:
+            raise
+        return EnsureResult(stored, rebuilt=False, error=str(exc))
+    return EnsureResult(fp, rebuilt=True)
+
+
+# --- loading source files ---------------------------------------------------------------------
+
+
+def _convert(value: str, duck_type: str):
+    """A CSV cell as the Python value for a column of `duck_type`; '' is NULL."""
+    value = value.strip()
+    if value == "":
+        return None
+    t = duck_type.upper()
+    if t in {"INTEGER", "BIGINT", "SMALLINT", "HUGEINT", "UBIGINT", "UINTEGER"}:
+        return int(value.replace(",", ""))
+    if t in {"DOUBLE", "FLOAT", "REAL"} or t.startswith("DECIMAL"):
+        return float(value.replace(",", ""))
+    if t == "BOOLEAN":
+        lowered = value.lower()
+        if lowered in {"true", "1", "yes"}:
+            return True
+        if lowered in {"false", "0", "no"}:
+            return False
+        raise ValueError(f"not a boolean: {value!r}")
+    if t == "DATE":
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def load_csv(con: duckdb.DuckDBPyConnection, table: str, path: Path, defaults: dict | None = None) -> int:
+    """Load a UTF-8 CSV (BOM allowed) into `table`, checking every cell against the table's types and
+    constraints. The header must name exactly the table's columns (less those given in `defaults`).
+
+    Raises BuildError naming the file, the row (as numbered in a spreadsheet, header = row 1) and
+    the column of the first bad cell. Returns the number of rows loaded.
+    """
+    defaults = defaults or {}
+    columns = con.execute(f'DESCRIBE "{table}"').fetchall()
+    types = {c[0]: c[1] for c in columns}
+    expected = [c[0] for c in columns if c[0] not in defaults]
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, None)
+            if header is None:
+                raise BuildError(f"{path.name}: the file is empty (expected a header row: {', '.join(expected)})")
+            header = [h.strip() for h in header]
+            missing = [c for c in expected if c not in header]
+            extra = [c for c in header if c not in types or c in defaults]
+            if missing or extra:
+                raise BuildError(
+                    f"{path.name}: row 1 (header): "
+                    + (f"missing column(s) {', '.join(missing)}" if missing else "")
+                    + ("; " if missing and extra else "")
+                    + (f"unknown column(s) {', '.join(extra)}" if extra else "")
+                )
+            placeholders = ", ".join("?" for _ in range(len(header) + len(defaults)))
+            names = ", ".join(f'"{c}"' for c in [*header, *defaults])
+            insert = f'INSERT INTO "{table}" ({names}) VALUES ({placeholders})'
+            rows: list[tuple[int, list]] = []
+            for line_no, row in enumerate(reader, start=2):
+                if not any(cell.strip() for cell in row):
+                    continue
+                try:
+                    rows.append((line_no, [*_row_values(path, line_no, header, row, types), *defaults.values()]))
+                except BuildError:
+                    # the rows before it may break a constraint: that one comes first, as it is higher up
+                    _insert_all(con, insert, rows, path)
+                    raise
+    except UnicodeDecodeError as exc:
+        raise BuildError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except FileNotFoundError:
+        raise BuildError(f"{path.name}: file not found in {path.parent}") from None
+    except OSError as exc:  # unreadable: permissions, a folder where the file should be …
+        raise BuildError(f"{path.name}: cannot be read in {path.parent} ({_os_reason(exc)})") from None
+    _insert_all(con, insert, rows, path)
+    return len(rows)
+
+
+def _row_values(path: Path, line_no: int, header: list[str], row: list[str], types: dict) -> list:
+    """A CSV row's cells as the table's types; BuildError naming the row and the column of a bad cell."""
+    if len(row) != len(header):
+        raise BuildError(f"{path.name}: row {line_no}: {len(row)} cells, expected {len(header)}")
+    values = []
+    for column, cell in zip(header, row):
+        try:
+            values.append(_convert(cell, types[column]))
+        except ValueError:
+            raise BuildError(
+                f"{path.name}: row {line_no}, column {column}: {cell!r} is not a valid {types[column]}"
+            ) from None
+    return values
+
+
+def _insert_all(con: duckdb.DuckDBPyConnection, insert: str, rows: list[tuple[int, list]], path: Path) -> None:
+    """Insert the rows in one statement (fast); when the table refuses one (a constraint), take the batch
+    back and insert row by row to name the row it refuses."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if rows:
+            con.executemany(insert, [values for _, values in rows])
+    except duckdb.Error:
+        con.execute("ROLLBACK")
+    else:
+        con.execute("COMMIT")
+        return
+    for line_no, values in rows:
+        try:
+            con.execute(insert, values)
+        except duckdb.Error as exc:
+            raise BuildError(f"{path.name}: row {line_no}: {_first_line(exc)}") from None
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0]
+
+
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__

@@ -1,0 +1,99 @@
+"""The named datasets that `python -m machi export` and the pages share, and their file formats."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import TYPE_CHECKING
+
+import duckdb
+import pandas as pd
+
+from machi.core.db import run_query
+from machi.core.manifest import Dataset
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from machi.core.manifest import Manifest
+
+#: Leading characters a spreadsheet reads as a formula (OWASP CSV injection), plus tab and CR.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+#: the dataset every build has: the sources every other table cites
+SOURCES = Dataset(
+    name="sources",
+    query="core/sources",
+    description_en="Every source document and official table, with license and credit line",
+    description_ja="出典一覧（資料・公式統計表、利用条件とクレジット表記）",
+)
+
+
+class UnknownDataset(KeyError):
+    def __init__(self, name: str, valid: Sequence[str]):
+        self.name = name
+        self.valid = tuple(valid)
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        return f"unknown dataset {self.name!r}; valid names: {', '.join(self.valid)}"
+
+
+def datasets(manifests: Sequence[Manifest]) -> dict[str, Dataset]:
+    """Every dataset by name: the sources first, then each municipality's, in the list's order."""
+    return {d.name: d for d in (SOURCES, *(d for m in manifests for d in m.datasets))}
+
+
+def get(manifests: Sequence[Manifest], name: str) -> Dataset:
+    found = datasets(manifests)
+    try:
+        return found[name]
+    except KeyError:
+        raise UnknownDataset(name, found) from None
+
+
+def load(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> pd.DataFrame:
+    """The whole dataset as a DataFrame."""
+    return run_query(con, dataset.query)
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy where every text cell that a spreadsheet would run as a formula is prefixed with `'`.
+    Numeric columns are left alone: a number cannot carry a formula."""
+    out = df.copy()
+    for column in out.columns:
+        if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
+            )
+    return out
+
+
+def to_csv(df: pd.DataFrame, excel: bool = False) -> bytes:
+    """UTF-8 CSV with a header row. `excel=True`: with a BOM (so Excel reads UTF-8) and formula
+    cells neutralised."""
+    if excel:
+        df = neutralise_formulas(df)
+    text = df.to_csv(index=False, lineterminator="\r\n" if excel else "\n")
+    return (b"\xef\xbb\xbf" if excel else b"") + text.encode("utf-8")
+
+
+def to_json(df: pd.DataFrame) -> str:
+    """A JSON list of objects: numbers as numbers, missing values as null."""
+    records = []
+    for row in df.to_dict(orient="records"):
+        records.append({k: _json_value(v) for k, v in row.items()})
+    return json.dumps(records, ensure_ascii=False, indent=1)
+
+
+def _json_value(v):
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if hasattr(v, "item"):  # numpy scalar
+        return _json_value(v.item())
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    return v

@@ -1,1 +1,0 @@
-"""Modules of the dashboard: each file here defines ``MODULE = machi.registry.Module(...)``."""

@@ -1,0 +1,240 @@
+"""Osaka's charts: pure functions from the Housing and Land Survey rows (and the wards' own boundaries) and
+a language to a plotly Figure. The ward map is plain SVG shapes on hidden axes: no map tiles, no topojson,
+no WebGL."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import sample_colorscale
+
+from machi.core import fmt
+from machi.core.charts import BLUE, GREEN, GREY, NAVY, ORANGE, style
+from machi.core.text import t
+from machi.osaka.logic import ward_names, ward_shapes
+
+
+def ward_ranking(wards: pd.DataFrame, refs: list[tuple[str, float]], metric: str, lang: str) -> go.Figure:
+    """The wards ranked by `metric` (vacancy_rate_pct or vacant_other_rate_pct), highest on top,
+    with reference lines (city, prefecture, nation) labelled with their values."""
+    rows = wards.sort_values(metric, ascending=True)
+    names = ward_names(rows, lang)
+    fig = go.Figure(
+        go.Bar(
+            y=names,
+            x=rows[metric],
+            orientation="h",
+            marker_color=BLUE,
+            # values inside each bar at its base, so the reference lines (at 13–17 %) never cross a label
+            text=[fmt.percent(v, 1, lang=lang) for v in rows[metric]],
+            textposition="inside",
+            insidetextanchor="start",
+            textfont=dict(color="white", size=14),
+            constraintext="none",
+            hovertemplate="%{y}: %{x:.2f}%<extra></extra>",
+        )
+    )
+    dashes = ["dash", "dot", "dashdot"]
+    for i, ((label, value), dash) in enumerate(zip(refs, dashes)):
+        if fmt.is_missing(value):
+            continue
+        fig.add_vline(x=value, line=dict(color=NAVY, dash=dash, width=2))
+        # labels stacked above the plot so that close values do not overprint each other
+        fig.add_annotation(
+            x=value,
+            y=1.0,
+            yref="paper",
+            yshift=6 + 20 * i,
+            yanchor="bottom",
+            text=f"{label} {fmt.percent(value, 1, lang=lang)}",
+            showarrow=False,
+            xanchor="left",
+            font=dict(size=13, color=NAVY),
+        )
+    fig.update_xaxes(ticksuffix="%", range=[0, float(rows[metric].max()) * 1.18], title_text=t("osaka.axis_rate", lang))
+    fig = style(fig, height=140 + 28 * len(rows))
+    fig.update_layout(showlegend=False, margin=dict(t=30 + 22 * len(refs)))
+    return fig
+
+
+def simplify_geojson(geojson: dict, tolerance: float) -> dict:
+    """A copy of a polygon GeoJSON for drawing, each ring simplified (Douglas–Peucker) so that no
+    point moves more than `tolerance` degrees; rings keep at least four points and stay closed.
+    Properties are unchanged. (Ward boundaries at 0.0002°, about 20 m, are the same on screen: at the
+    map's size one pixel is about 30 m; the figure is a quarter of the size.)"""
+
+    def ring(points: list) -> list:
+        if len(points) <= 4:
+            return points
+        keep = [False] * len(points)
+        keep[0] = keep[-1] = True
+        stack = [(0, len(points) - 1)]
+        while stack:
+            a, b = stack.pop()
+            (ax, ay), (bx, by) = points[a][:2], points[b][:2]
+            dx, dy = bx - ax, by - ay
+            norm = (dx * dx + dy * dy) ** 0.5
+            far, far_d = None, tolerance
+            for i in range(a + 1, b):
+                px, py = points[i][:2]
+                d = abs(dy * (px - ax) - dx * (py - ay)) / norm if norm else ((px - ax) ** 2 + (py - ay) ** 2) ** 0.5
+                if d > far_d:
+                    far, far_d = i, d
+            if far is not None:
+                keep[far] = True
+                stack += [(a, far), (far, b)]
+        out = [p for p, k in zip(points, keep) if k]
+        return out if len(out) >= 4 else points
+
+    def geometry(g: dict) -> dict:
+        if g["type"] == "Polygon":
+            return {**g, "coordinates": [ring(r) for r in g["coordinates"]]}
+        if g["type"] == "MultiPolygon":
+            return {**g, "coordinates": [[ring(r) for r in poly] for poly in g["coordinates"]]}
+        return g
+
+    return {**geojson, "features": [{**f, "geometry": geometry(f["geometry"])} for f in geojson["features"]]}
+
+
+def geo_center(geojson: dict) -> dict:
+    """The centre of a polygon GeoJSON's bounding box, {lon, lat}."""
+    points = [p for feature in geojson["features"] for ring in _rings(feature["geometry"]) for p in ring]
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    return {"lon": (min(lons) + max(lons)) / 2, "lat": (min(lats) + max(lats)) / 2}
+
+
+#: Fill of a ward with no value for the measure: grey and hatched (and "n/a" in its hover), never a shade
+#: of the scale.
+NO_VALUE_FILL = dict(colour="#d5d9de", pattern="/")
+
+
+def ward_map(wards: pd.DataFrame, geojson: dict, metric: str, label: str, lang: str) -> go.Figure:
+    """Choropleth of the wards drawn from our own GeoJSON as plain SVG shapes: one filled outline per
+    ward (its rings, islands included), shaded on the Oranges scale from the lowest to the highest
+    value, with a colour bar. Axes are hidden and held at the true east–west : north–south ratio of
+    the city's latitude. No map subplot at all: no tiles, no topojson to fetch, no WebGL (which remote
+    desktops often lack); it prints as sharply as the other charts and draws faster.
+    A ward's hover gives its name, the measure and its counts; `meta` is its area code. A ward with no
+    boundary in the file is not drawn (the page names it: osaka.wards_without_boundary)."""
+    df = wards.assign(name=ward_names(wards, lang))
+    shapes = ward_shapes(geojson)
+    values = df[metric].dropna()
+    lo, hi = (float(values.min()), float(values.max())) if len(values) else (0.0, 1.0)
+    unit = t("osaka.unit_dwellings", lang)
+    fig = go.Figure()
+    for row in df.itertuples():
+        if row.area_code not in shapes:
+            continue
+        xs, ys = [], []
+        for ring in _rings(shapes[row.area_code]):
+            xs += [p[0] for p in ring] + [None]
+            ys += [p[1] for p in ring] + [None]
+        value = getattr(row, metric)
+        missing = fmt.is_missing(value)
+        colour = (
+            NO_VALUE_FILL["colour"]
+            if missing
+            else sample_colorscale("Oranges", [(value - lo) / (hi - lo) if hi > lo else 0.5])[0]
+        )
+        text = (
+            f"<b>{row.name}</b><br>{label}: "
+            + (t("common.no_data", lang) if missing else fmt.percent(value, 1, lang=lang))
+            + "<br>"
+            + t("osaka.vacant_total", lang)
+            + f": {fmt.number(row.vacant_total, lang=lang)} {unit}<br>"
+            + t("osaka.dwellings_total", lang)
+            + f": {fmt.number(row.dwellings_total, lang=lang)} {unit}"
+        )
+        fig.add_scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            fill="toself",
+            fillcolor=colour,
+            fillpattern=dict(shape=NO_VALUE_FILL["pattern"]) if missing else None,
+            line=dict(color="white", width=1.5),
+            hoveron="fills",
+            text=text,
+            hoverinfo="text",
+            name=row.name,
+            meta=row.area_code,
+            showlegend=False,
+        )
+    centre = geo_center(geojson)
+    # the colour bar: one invisible point carrying the scale
+    fig.add_scatter(
+        x=[centre["lon"]],
+        y=[centre["lat"]],
+        mode="markers",
+        hoverinfo="skip",
+        showlegend=False,
+        marker=dict(
+            size=1,
+            opacity=0,
+            color=[lo],
+            cmin=lo,
+            cmax=hi,
+            colorscale="Oranges",
+            showscale=True,
+            colorbar=dict(title=dict(text=label), ticksuffix="%"),
+        ),
+    )
+    fig = style(fig, height=620)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1 / math.cos(math.radians(centre["lat"])))
+    fig.update_layout(hovermode="closest", meta="ward_map")
+    return fig
+
+
+def _rings(geometry: dict) -> list:
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    return [ring for polygon in polygons for ring in polygon]
+
+
+KIND_COLUMNS = ("vacant_other", "vacant_rental", "vacant_for_sale", "vacant_secondary")
+
+
+KIND_COLOURS = (ORANGE, BLUE, GREEN, GREY)
+
+
+def vacancy_kinds(wards: pd.DataFrame, lang: str) -> go.Figure:
+    """Vacant dwellings of each kind (221–224) per ward, stacked; wards in the order given."""
+    rows = wards.iloc[::-1]
+    names = ward_names(rows, lang)
+    fig = go.Figure()
+    for column, colour in zip(KIND_COLUMNS, KIND_COLOURS):
+        fig.add_bar(
+            y=names,
+            x=rows[column],
+            orientation="h",
+            name=t(f"osaka.kind.{column}", lang),
+            marker_color=colour,
+            hovertemplate="%{y}: %{x:,.0f}<extra>" + t(f"osaka.kind.{column}", lang) + "</extra>",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(tickformat=",", title_text=t("osaka.axis_dwellings", lang))
+    return style(fig, height=140 + 28 * len(rows))
+
+
+def area_comparison(areas: pd.DataFrame, lang: str) -> go.Figure:
+    """Vacancy rate and the long-term (221) rate of the chosen areas, side by side."""
+    fig = go.Figure()
+    for column, colour, key in (
+        ("vacancy_rate_pct", BLUE, "osaka.metric.rate"),
+        ("vacant_other_rate_pct", ORANGE, "osaka.metric.other_rate"),
+    ):
+        fig.add_bar(
+            x=areas.area_ja,
+            y=areas[column],
+            name=t(key, lang),
+            marker_color=colour,
+            text=[fmt.percent(v, 1, lang=lang) for v in areas[column]],
+            textposition="outside",
+            cliponaxis=False,
+        )
+    fig.update_layout(barmode="group")
+    top = float(areas[["vacancy_rate_pct", "vacant_other_rate_pct"]].max().max() or 1)
+    fig.update_yaxes(ticksuffix="%", range=[0, top * 1.2])
+    return style(fig, height=420)

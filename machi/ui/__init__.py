@@ -1,0 +1,58 @@
+"""The Streamlit side of the dashboard: the only package that imports Streamlit.
+
+A page reads as a description of its screen and calls these names; how the screen is made fast
+(caching, fragments, content drawn only when opened, the heap freeze) stays inside this package:
+
+- state.py: the session's language, widgets kept in the URL;
+- cache.py: the database connection, queries, figures, derived values, data files (all bounded);
+- widgets.py: a row of figures, the sources footer, downloads, section tabs, expanders drawn when open;
+- forms.py: a calculator's form kept as one scenario (link, worked example, the session);
+- shell.py: the entry script's run, the navigation's pages, the database check, the home headlines.
+"""
+
+from machi.ui.cache import chart, data_json, dataset, figure, query
+from machi.ui.forms import ScenarioForm
+from machi.ui.shell import app_run, database_banner, headlines, language, page
+from machi.ui.state import set_param, url_choice, url_filters, url_multiselect, url_number, url_radio
+from machi.ui.widgets import (
+    Sections,
+    download_csv,
+    download_text,
+    drawn_when_open,
+    input_problem,
+    metric_row,
+    redraws_page,
+    sections,
+    source_footer,
+    steps,
+)
+
+__all__ = [
+    "ScenarioForm",
+    "Sections",
+    "app_run",
+    "chart",
+    "data_json",
+    "database_banner",
+    "dataset",
+    "download_csv",
+    "download_text",
+    "drawn_when_open",
+    "figure",
+    "headlines",
+    "input_problem",
+    "language",
+    "metric_row",
+    "page",
+    "query",
+    "redraws_page",
+    "sections",
+    "set_param",
+    "source_footer",
+    "steps",
+    "url_choice",
+    "url_filters",
+    "url_multiselect",
+    "url_number",
+    "url_radio",
+]

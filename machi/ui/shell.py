@@ -1,0 +1,125 @@
+"""The app around every page: the page setup, the language switch, the navigation's pages, the database
+check, the home page's headlines, and what each run of the entry script does before and after its page
+(the benchmark's script timing, the heap freeze)."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from contextlib import contextmanager
+
+import streamlit as st
+
+from machi.core import build
+from machi.core.manifest import Headline
+from machi.core.text import t
+from machi.municipalities import MUNICIPALITIES
+from machi.ui import heap
+from machi.ui.cache import database, query
+from machi.ui.state import keep_language_over_rerun, language_switch, session_language
+
+
+def page(path: str, title_key: str, url_path: str, lang: str, default: bool = False) -> st.Page:
+    """A page of the navigation: its file in pages/, the text key of its title, its URL path."""
+    return st.Page(path, title=t(title_key, lang), url_path=url_path, default=default)
+
+
+def database_banner(lang: str) -> None:
+    """Say so when the app is showing an older database because a rebuild failed; stop with a clear
+    message when no database can be built at all."""
+    try:
+        current = database()
+    except build.BuildError as exc:
+        st.error(t("db.build_failed", lang, error=str(exc)))
+        st.stop()
+    if current.error:
+        st.warning(t("db.rebuild_failed", lang, error=current.error))
+
+
+def headlines(lang: str) -> list[Headline]:
+    """One headline per municipality that has one (home page)."""
+    found = []
+    for manifest in MUNICIPALITIES:
+        if manifest.headline:
+            h = manifest.headline(query, lang)
+            if h is not None:
+                found.append(h)
+    return found
+
+
+class AppRun:
+    """One run of the entry script: its language, and the page it shows."""
+
+    def __init__(self) -> None:
+        self.lang = "ja"
+        self.page = "?"
+
+    def show(self, page: st.Page) -> None:
+        """Run the page the navigation chose (its URL path names the run in the benchmark's timings)."""
+        self.page = page.url_path or "home"
+        page.run()
+
+
+@contextmanager
+def app_run():
+    """One run of the entry script: sets the page up, draws the language switch and yields the run
+    (`run.lang`; `run.show(page)` runs the page the navigation chose).
+
+    After the run, the heap is frozen when the run imported modules (see heap.py). When the environment
+    variable MACHI_TIMINGS names a file (the benchmark), every run appends one JSON line {"page", "ms",
+    "outcome": ok | rerun | stop | error, "t0", "t1"} (perf_counter times of this process); MACHI_PROFILE
+    names a folder for a cProfile of each run. Unset, this costs two environment lookups a run."""
+    timings, profile_dir = os.environ.get("MACHI_TIMINGS"), os.environ.get("MACHI_PROFILE")
+    run = AppRun()
+    profiler = None
+    if profile_dir:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    start = time.perf_counter()
+    outcome = "error"
+    try:
+        st.set_page_config(page_title="まちダッシュボード / Machi Dashboard", layout="wide")
+        run.lang = language_switch()
+        yield run
+        outcome = "ok"
+    except BaseException as exc:  # Streamlit's rerun and stop are exceptions that end the run
+        name = type(exc).__name__
+        outcome = "rerun" if "Rerun" in name else "stop" if "Stop" in name else "error"
+        raise
+    finally:
+        if outcome == "ok":
+            heap.freeze_imported()
+        end = time.perf_counter()
+        if profiler is not None:
+            profiler.disable()
+            os.makedirs(profile_dir, exist_ok=True)
+            profiler.dump_stats(os.path.join(profile_dir, f"{run.page}-{time.time_ns()}.prof"))
+        if timings:
+            line = {"page": run.page, "ms": round((end - start) * 1000, 3), "outcome": outcome, "t0": start, "t1": end}
+            with open(timings, "a", encoding="utf-8") as fh:
+                fh.write(json.dumps(line) + "\n")
+
+
+def language() -> str:
+    """The language of this run (pages call this first; the switch lives in the entry script).
+
+    It also puts right a deep link opened on a freshly started server (see _through_the_entry_script)."""
+    _through_the_entry_script()
+    return session_language()
+
+
+def _through_the_entry_script() -> None:
+    """Until the entry script has called st.navigation once in this process, Streamlit treats pages/ as an
+    old-style multipage folder and runs a deep-linked page file alone, without the entry script (no
+    language switch, no database check). Leave that mode and rerun through the entry script, which
+    resolves the same URL. Streamlit offers no public switch for this; it is the one private name the app
+    uses, checked by tests/ui/test_shell.py."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        keep_language_over_rerun()  # the switch was not drawn in this run
+        st.rerun()

@@ -1,0 +1,344 @@
+"""Zushi (逗子市): filters, headline counts, the progress × evaluation matrix, budget sums and the
+share of the way to each numeric target. Pure functions over the DataFrames of queries/zushi_*.sql.
+
+Money: `actual_cost_yen` is the fiscal year's actual spending in 円 (NULL where the sheet has none);
+`plan_cost_kyen` is the plan-period budget (2019–2022) in 千円. Every sum and ratio here is derived.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from machi.core import fmt
+from machi.core.text import in_language, t
+
+PROGRESS = ("on_schedule", "delayed", "not_started", "cancelled")
+EVALUATIONS = ("a", "b", "c")
+#: status colours (always shown with a symbol and a label, never alone); names are st.badge colours
+PROGRESS_COLOURS = {"on_schedule": "green", "delayed": "orange", "not_started": "gray", "cancelled": "red"}
+EVALUATION_COLOURS = {"a": "green", "b": "blue", "c": "orange"}
+BUDGET_LEVELS = ("program", "policy", "section", "department")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the planner chose; an empty tuple means no restriction."""
+
+    fiscal_year: int | None = None
+    sections: tuple[str, ...] = ()
+    policies: tuple[str, ...] = ()  # policy codes, e.g. "5-1"
+    departments: tuple[str, ...] = ()  # department codes, e.g. "1310"
+    progress: tuple[str, ...] = field(default=())  # on_schedule, delayed, …
+    evaluations: tuple[str, ...] = ()  # a, b, c
+
+
+def filter_programs(programs: pd.DataFrame, f: Filters) -> pd.DataFrame:
+    """The programs that pass every filter."""
+    keep = pd.Series(True, index=programs.index)
+    if f.fiscal_year is not None:
+        keep &= programs.fiscal_year == f.fiscal_year
+    for column, chosen in (
+        ("section_ja", f.sections),
+        ("policy_code", f.policies),
+        ("department_code", f.departments),
+        ("progress", f.progress),
+        ("evaluation", f.evaluations),
+    ):
+        if chosen:
+            keep &= programs[column].isin(chosen)
+    return programs[keep]
+
+
+def program_label(row) -> str:
+    """'6 海水浴場の開設・運営': sheet number and the short label (not the official title)."""
+    return f"{row.sheet_no} {row.label_ja}"
+
+
+@dataclass(frozen=True)
+class Headline:
+    programs: int
+    by_progress: dict[str, int]
+    by_evaluation: dict[str, int]
+    actual_total_yen: int | None  # derived: sum over sheets that state a figure; None if none does
+    actual_missing: int  # sheets with no actual spending figure
+    plan_total_kyen: int | None  # derived: sum of the plan-period budgets
+
+
+def headline(programs: pd.DataFrame) -> Headline:
+    actual = programs.actual_cost_yen.dropna()
+    return Headline(
+        programs=len(programs),
+        by_progress={p: int((programs.progress == p).sum()) for p in PROGRESS},
+        by_evaluation={e: int((programs.evaluation == e).sum()) for e in EVALUATIONS},
+        actual_total_yen=int(actual.sum()) if len(actual) else None,
+        actual_missing=int(programs.actual_cost_yen.isna().sum()),
+        plan_total_kyen=int(programs.plan_cost_kyen.sum()) if len(programs) else None,
+    )
+
+
+def matrix(programs: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
+    """{(progress, evaluation): [program labels]} for every cell of the scale, empty cells included."""
+    cells: dict[tuple[str, str], list[str]] = {(p, e): [] for p in PROGRESS for e in EVALUATIONS}
+    for row in programs.itertuples():
+        cells[(row.progress, row.evaluation)].append(program_label(row))
+    return cells
+
+
+def budget_by(programs: pd.DataFrame, level: str) -> pd.DataFrame:
+    """2021 spending against the plan-period budget, per program or summed by 施策, 節 or department.
+
+    Columns: key, name, programs, actual_yen (sum of stated figures; NaN where no sheet states one),
+    actual_missing (sheets with no figure), actual_kyen (derived: 円 ÷ 1,000), plan_kyen, share_pct
+    (derived: actual_kyen ÷ plan_kyen × 100: one year's spending against the whole period's budget).
+    """
+    if level not in BUDGET_LEVELS:
+        raise ValueError(f"level must be one of {BUDGET_LEVELS}, not {level!r}")
+    df = programs.assign(
+        key=_level_key(programs, level),
+        name=_level_name(programs, level),
+        missing=programs.actual_cost_yen.isna().astype(int),
+    )
+    out = (
+        df.groupby(["key", "name"], sort=False)
+        .agg(
+            programs=("sheet_no", "size"),
+            actual_yen=("actual_cost_yen", lambda s: s.sum(min_count=1)),
+            actual_missing=("missing", "sum"),
+            plan_kyen=("plan_cost_kyen", "sum"),
+        )
+        .reset_index()
+    )
+    out["actual_yen"] = out.actual_yen.astype("float64")  # NaN, not pd.NA, where no sheet states a figure
+    out["actual_kyen"] = out.actual_yen / 1000
+    out["share_pct"] = out.actual_kyen / out.plan_kyen.where(out.plan_kyen > 0) * 100
+    return out.sort_values("key", key=_natural_key).reset_index(drop=True)
+
+
+def _level_key(programs: pd.DataFrame, level: str) -> pd.Series:
+    return {
+        "program": programs.fiscal_year.astype(str) + "-" + programs.sheet_no.astype(str).str.zfill(3),
+        "policy": programs.policy_code,
+        "section": programs.section_no.astype(str),
+        "department": programs.department_code,
+    }[level]
+
+
+def _level_name(programs: pd.DataFrame, level: str) -> pd.Series:
+    return {
+        "program": programs.sheet_no.astype(str) + " " + programs.label_ja,
+        "policy": programs.policy_code + " " + programs.policy_ja,
+        "section": programs.section_ja,
+        "department": programs.department_ja + "（" + programs.department_code + "）",
+    }[level]
+
+
+def _natural_key(keys: pd.Series) -> pd.Series:
+    return keys.map(lambda k: tuple(int(p) if p.isdigit() else p for p in str(k).split("-")))
+
+
+def kpi_progress(kpis: pd.DataFrame) -> pd.DataFrame:
+    """Adds share_pct: the share of the way from baseline to target covered by the actual value
+    (derived: (actual − baseline) ÷ (target − baseline) × 100). Negative where the actual fell below
+    the baseline; never clipped. NaN where there is no actual value, and where the target equals the
+    baseline (no way to cover: the share is undefined, not infinite)."""
+    out = kpis.copy()
+    share = (out.actual - out.baseline) / (out.target - out.baseline) * 100
+    out["share_pct"] = share.where(out.target != out.baseline)
+    out["below_baseline"] = (out.actual - out.baseline) * (out.target - out.baseline) < 0
+    return out
+
+
+def kpi_values(row, lang: str) -> str:
+    """A numeric target's values in its own unit, in the order of the section's title:
+    "基準値 1,800 人/年 → 2021（令和3）年度 約520 人/年 → 目標 3,000 人/年" (a missing value: the
+    no-data mark)."""
+
+    def value(v, approx: bool = False) -> str:
+        if fmt.is_missing(v):
+            return t("common.no_data", lang)
+        return f"{t('zushi.approx', lang) if approx else ''}{fmt.as_given(v, lang=lang)} {row.unit}"
+
+    return " → ".join(
+        [
+            f"{t('zushi.kpi_baseline', lang)} {value(row.baseline)}",
+            f"{fmt.fiscal_year(int(row.fiscal_year), lang)} {value(row.actual, bool(row.actual_approx))}",
+            f"{t('zushi.kpi_target', lang)} {value(row.target)}",
+        ]
+    )
+
+
+# --- words for the page: the scales' labels, the filter summary, the tables as shown ----------------
+
+
+def progress_text(scale: pd.DataFrame, p: str, lang: str) -> str:
+    """'▲ イ 予定より遅れている': the symbol, the code and the wording of a progress value (scale: the
+    progress scale indexed by value)."""
+    s = scale.loc[p]
+    return f"{s.symbol} {s.code} {in_language(s, 'label', lang)}"
+
+
+def evaluation_text(scale: pd.DataFrame, e: str, lang: str) -> str:
+    """'◎ (a) 順調であるとみなせる' (scale: the evaluation scale indexed by code)."""
+    s = scale.loc[e]
+    return f"{s.symbol} ({e}) {in_language(s, 'label', lang)}"
+
+
+def filter_summary(chosen: dict[str, list[str]], choices: dict, lang: str) -> str:
+    """What the filters hold, in words ('Filtered: 施策: 5-1 …; progress: …'), or that nothing is filtered.
+    chosen: {filter: [values]}; choices: filter_choices' result."""
+    item_sep, group_sep = t("common.item_sep", lang), t("common.group_sep", lang)
+    parts = [
+        f"{choices[f][0]}: {item_sep.join(choices[f][3](v) for v in values)}" for f, values in chosen.items() if values
+    ]
+    return t("zushi.active_filters", lang, conds=group_sep.join(parts)) if parts else t("zushi.no_filters", lang)
+
+
+BUDGET_COLUMNS = ("name", "programs", "actual_yen", "actual_missing", "plan_kyen", "share_pct")
+
+
+def budget_table(budget: pd.DataFrame, level: str, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the budget rows with their headers in the reader's language, the same rows formatted as shown:
+    thousands separators, the share to one decimal) for a budget_by result."""
+    names = {c: t(f"zushi.col.{c}", lang) for c in BUDGET_COLUMNS[1:]}
+    names = {"name": t(f"zushi.level.{level}", lang), **names}
+    raw = budget[list(BUDGET_COLUMNS)]
+    shown = raw.assign(
+        programs=raw.programs.map(lambda v: fmt.number(v, lang=lang)),
+        actual_yen=raw.actual_yen.map(lambda v: fmt.number(v, lang=lang)),
+        actual_missing=raw.actual_missing.map(lambda v: fmt.number(v, lang=lang)),
+        plan_kyen=raw.plan_kyen.map(lambda v: fmt.number(v, lang=lang)),
+        share_pct=raw.share_pct.map(lambda v: fmt.percent(v, 1, lang=lang)),
+    )
+    return raw.rename(columns=names), shown.rename(columns=names)
+
+
+PROGRAM_COLUMNS = (
+    "sheet_no",
+    "label_ja",
+    "policy_code",
+    "policy_ja",
+    "department_ja",
+    "progress",
+    "evaluation",
+    "actual_cost_yen",
+    "plan_cost_kyen",
+)
+
+
+def program_table(programs: pd.DataFrame, progress: pd.DataFrame, evaluation: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The programmes a row each, as shown: the scales in words, money with separators, headers in the
+    reader's language."""
+    columns = list(PROGRAM_COLUMNS)
+    return (
+        programs[columns]
+        .assign(
+            progress=programs.progress.map(lambda p: progress_text(progress, p, lang)),
+            evaluation=programs.evaluation.map(lambda e: evaluation_text(evaluation, e, lang)),
+            actual_cost_yen=programs.actual_cost_yen.map(lambda v: fmt.number(v, lang=lang)),
+            plan_cost_kyen=programs.plan_cost_kyen.map(lambda v: fmt.number(v, lang=lang)),
+        )
+        .rename(columns={c: t(f"zushi.col.{c}", lang) for c in columns})
+    )
+
+
+SHEET_TEXT_FIELDS = (
+    "purpose_ja",
+    "target_group_ja",
+    "means_ja",
+    "target_ja",
+    "baseline_ja",
+    "plan_items_ja",
+    "results_ja",
+    "problems_ja",
+    "circumstances_ja",
+    "innovations_ja",
+    "council_opinion_ja",
+)
+
+
+def sheet_facts(p, lang: str) -> dict[str, str]:
+    """The key facts of one evaluation sheet, {label: value}, in the reader's language."""
+    return {
+        t("zushi.fiscal_year", lang): fmt.fiscal_year(int(p.fiscal_year), lang),
+        t("zushi.sheet_no", lang): str(p.sheet_no),
+        t("zushi.section", lang): p.section_ja,
+        t("zushi.policy", lang): f"{p.policy_code} {p.policy_ja}",
+        t("zushi.department", lang): f"{p.department_ja}（{p.department_code}）",
+        t("zushi.order_in_policy", lang): str(p.order_in_policy),
+        t("zushi.col.actual_cost_yen", lang): fmt.with_unit(p.actual_cost_yen, "yen", lang=lang),
+        t("zushi.col.plan_cost_kyen", lang): fmt.with_unit(p.plan_cost_kyen, "kyen", lang=lang),
+    }
+
+
+def filter_choices(in_year: pd.DataFrame, progress: pd.DataFrame, evaluation: pd.DataFrame, lang: str) -> dict:
+    """The filters of a fiscal year's programmes: {field of Filters: (label, options, URL key, how an
+    option reads)}; options are codes (a 施策's code, a department's code, a progress value …)."""
+    sections = dict(zip(in_year.section_ja, in_year.section_no))
+    policies = dict(zip(in_year.policy_code, in_year.policy_ja))
+    departments = dict(zip(in_year.department_code, in_year.department_ja))
+    return {
+        "sections": (t("zushi.section", lang), sorted(sections, key=sections.get), "section", str),
+        "policies": (t("zushi.policy", lang), sorted(policies), "policy", lambda c: f"{c} {policies[c]}"),
+        "departments": (t("zushi.department", lang), sorted(departments), "dept", lambda c: f"{departments[c]}（{c}）"),
+        "progress": (t("zushi.progress", lang), list(PROGRESS), "progress", lambda p: progress_text(progress, p, lang)),
+        "evaluations": (
+            t("zushi.evaluation", lang),
+            list(EVALUATIONS),
+            "evaluation",
+            lambda e: evaluation_text(evaluation, e, lang),
+        ),
+    }
+
+
+def headline_figures(h: Headline, year: int, lang: str) -> list[tuple[str, str, str | None]]:
+    """The cards over the shown programmes: how many, the year's stated spending (円, summed: derived) and
+    the plan-period budget (千円, summed: derived)."""
+    fy = fmt.fiscal_year(year, lang)
+    return [
+        (t("zushi.programs", lang), fmt.number(h.programs, lang=lang), None),
+        (
+            t("zushi.actual_total", lang, year=fy),
+            fmt.with_unit(h.actual_total_yen, "yen", lang=lang),
+            t("zushi.actual_total_help", lang, missing=h.actual_missing),
+        ),
+        (
+            t("zushi.plan_total", lang),
+            fmt.with_unit(h.plan_total_kyen, "kyen", lang=lang),
+            t("zushi.plan_total_help", lang),
+        ),
+    ]
+
+
+def kpi_reading(k, lang: str) -> str:
+    """A numeric target's baseline and target as the sheet words them."""
+    return (
+        f"{t('zushi.kpi_baseline', lang)}: {fmt.md_text(k.baseline_label_ja)} · "
+        f"{t('zushi.kpi_target', lang)}: {fmt.md_text(k.target_label_ja)}"
+    )
+
+
+def progress_badge(scale: pd.DataFrame, p: str, lang: str) -> str:
+    """A progress value as a coloured badge with its symbol and words (never colour alone), in Markdown."""
+    return f":{PROGRESS_COLOURS[p]}-badge[{progress_text(scale, p, lang)}]"
+
+
+def evaluation_badge(scale: pd.DataFrame, e: str, lang: str) -> str:
+    """An evaluation as a coloured badge with its symbol and words (never colour alone), in Markdown."""
+    return f":{EVALUATION_COLOURS[e]}-badge[{evaluation_text(scale, e, lang)}]"
+
+
+def status_counts(h: Headline, progress: pd.DataFrame, evaluation: pd.DataFrame, lang: str) -> list[list[tuple]]:
+    """Two rows of cards: how many programmes at each progress, and at each evaluation; each label in its
+    status colour with its symbol and words."""
+    return [
+        [
+            (f":{PROGRESS_COLOURS[p]}[{progress_text(progress, p, lang)}]", f"{h.by_progress[p]}", None)
+            for p in PROGRESS
+        ],
+        [
+            (f":{EVALUATION_COLOURS[e]}[{evaluation_text(evaluation, e, lang)}]", f"{h.by_evaluation[e]}", None)
+            for e in EVALUATIONS
+        ],
+    ]
