@@ -11,7 +11,10 @@ with ui.app_run() as run:  # page setup, the language switch; after the page: ti
     pages = {
         "": [ui.page("pages/home.py", "nav.home", "home", lang, default=True)],
         **{t(m.group_key, lang): [ui.page(m.page, m.nav_key, m.key, lang)] for m in MUNICIPALITIES},
-        t("nav.group.about", lang): [ui.page("pages/sources.py", "nav.sources", "sources", lang)],
+        t("nav.group.about", lang): [
+            ui.page("pages/sources.py", "nav.sources", "sources", lang),
+            ui.page("pages/book.py", "book.nav", "book", lang, hidden=True),  # opened from the home page
+        ],
     }
     page = st.navigation(pages)
     ui.database_banner(lang)

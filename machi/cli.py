@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from machi.core import paths
 from machi.municipalities import MUNICIPALITIES
@@ -79,6 +80,34 @@ def _bench(args: argparse.Namespace, argv: list[str] | None = None) -> int:
     return bench.main(argv or [])
 
 
+def _brief(args: argparse.Namespace) -> int:
+    import tempfile
+    import time
+
+    from machi.core import brief, serve
+
+    names = [m.key for m in MUNICIPALITIES]
+    if args.name not in (*names, "all"):
+        raise CliError(f"no page named {args.name!r}; valid names: {', '.join(names)}, all")
+    if args.name == "all" and args.query:
+        raise CliError("--query is a page's query: give it with one page's name, not with all")
+    try:
+        query = brief.print_query(args.query or "", args.lang, args.address)
+    except brief.BriefError as exc:
+        raise CliError(exc.message_en) from None
+    if serve.find_browser() is None:
+        raise CliError(brief.no_browser().message_en)
+    started = time.perf_counter()
+    page = "book" if args.name == "all" else args.name
+    with (
+        tempfile.TemporaryDirectory(prefix="machi-brief-") as tmp,
+        serve.server(paths.ROOT / "app.py", {}, Path(tmp) / "server-{port}.log") as srv,
+    ):
+        brief.page_pdf(f"{srv.base}/{page}?{query}", Path(args.output), timeout_s=args.timeout)
+    print(f"{args.output}\t{time.perf_counter() - started:.1f} s")
+    return 0
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own usage errors: exit 2, one line, no traceback
         raise CliError(f"{message} (see `python -m machi {self.prog.split()[-1]} --help`)")
@@ -99,6 +128,15 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=("csv", "json"), default="csv")
     e.add_argument("--excel", action="store_true", help="CSV for Excel: BOM, formula cells neutralised")
     e.set_defaults(func=_export)
+
+    br = sub.add_parser("brief", help="an A4 brief of a page (or the briefing book: all) as PDF")
+    br.add_argument("name", help="a municipality's page (zushi, asaka, osaka, yao) or all (the briefing book)")
+    br.add_argument("--lang", choices=("ja", "en"), default="ja")
+    br.add_argument("--query", default="", help="the page's URL query: filters, tab choices, Yao's s=…")
+    br.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    br.add_argument("--address", default="", help="the dashboard's address to print in the header (none by default)")
+    br.add_argument("--timeout", type=float, default=120.0, help=argparse.SUPPRESS)
+    br.set_defaults(func=_brief)
 
     bench = sub.add_parser(
         "bench",

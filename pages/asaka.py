@@ -17,7 +17,7 @@ defaults = ui.query("asaka/defaults").set_index("key")
 
 st.title(t("asaka.title", lang))
 st.markdown(t("asaka.subtitle", lang))
-with st.expander(t("asaka.how_to_read", lang)):
+with ui.expander(t("asaka.how_to_read", lang)):
     st.markdown(t("asaka.how_to_read_body", lang))
 
 

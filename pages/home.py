@@ -33,6 +33,13 @@ with st.container(horizontal=True, gap="medium"):
         )
         st.page_link("pages/sources.py", label=t("common.open_page", lang))
 
+with st.container(border=True, key="screen_only_book"):  # the briefing book: every municipality on A4
+    st.subheader(t("book.nav", lang))
+    st.caption(t("book.subtitle", lang))
+    with st.container(horizontal=True):
+        st.page_link("pages/book.py", label=t("book.open", lang))
+        ui.pdf_button("book", lang, "book.pdf")
+
 with st.container(border=True):
     st.subheader(t("home.how_to_read", lang))
     st.markdown(t("home.how_to_read_body", lang))

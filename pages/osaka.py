@@ -20,7 +20,7 @@ refs = now.set_index("row_kind")
 
 st.title(t("osaka.title", lang))
 st.markdown(t("osaka.subtitle", lang, year=fmt.calendar_year(year, lang)))
-with st.expander(t("osaka.how_to_read", lang)):
+with ui.expander(t("osaka.how_to_read", lang)):
     st.markdown(t("osaka.how_to_read_body", lang))
 ui.metric_row(osaka.headline_figures(refs, wards, year, lang))
 
@@ -64,7 +64,7 @@ def kinds():
     ui.chart(charts.vacancy_kinds, ordered, lang, key="kinds")
     with ui.drawn_when_open(t("osaka.ward_table", lang, n=len(ordered)), key="osaka_ward_table") as shown:
         if shown:
-            st.dataframe(osaka.ward_table(ordered, lang), hide_index=True)
+            ui.table(osaka.ward_table(ordered, lang))
     ui.download_csv(rows, "osaka_wards", lang, key="download_wards")
 
 
@@ -72,7 +72,7 @@ def kinds():
 def then_now():
     st.subheader(t("osaka.then_now", lang))
     st.caption(t("osaka.then_now_note", lang))
-    st.dataframe(osaka.then_now_table(rows, lang), hide_index=True)
+    ui.table(osaka.then_now_table(rows, lang))
 
 
 @tabs.section("compare")
@@ -100,13 +100,13 @@ def policy():
         with col.container(border=True):
             st.markdown(t("common.name_beside", lang, ja=f"{first.category} {first.name_ja}", en=first.name_en))
             st.caption(fmt.md_text(first.state_ja))
-            with st.expander(t("osaka.examples", lang, n=len(group))):
+            with st.expander(t("osaka.examples", lang, n=len(group))):  # long lists: folded on paper too
                 st.markdown("\n".join(f"- {fmt.md_text(r.example_ja or r.item_ja)}" for r in group.itertuples()))
     stages = ui.query("osaka/enforcement")
     st.markdown(f"**{t('osaka.enforcement', lang)}**")
     ui.steps(osaka.enforcement_cards(stages[stages.stage.str.len() == 1], lang))  # three a row: English fits
     detail, fines = osaka.enforcement_lines(stages, lang)
-    with st.expander(t("osaka.enforcement_detail", lang)):
+    with ui.expander(t("osaka.enforcement_detail", lang)):
         for line in detail:
             st.markdown(line)
     for fine in fines:
@@ -131,7 +131,7 @@ def danger_score():
     ui.metric_row(osaka.danger_figures(result, lang))
     st.markdown(osaka.danger_verdict(result, lang))
     st.caption(f"{t('common.source', lang)}: {result.get('next_step_citation', '')}")
-    st.dataframe(osaka.danger_rows(result, rules.parts, lang), hide_index=True)
+    ui.table(osaka.danger_rows(result, rules.parts, lang))
 
 
 tabs.draw()

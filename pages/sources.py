@@ -53,4 +53,4 @@ catalogue = [
     }
     for name, ds in datasets(MUNICIPALITIES).items()
 ]
-st.dataframe(catalogue, hide_index=True)
+ui.table(catalogue)

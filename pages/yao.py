@@ -29,7 +29,7 @@ st.markdown(t("yao.subtitle", lang))
 st.warning(t("yao.not_a_permit", lang))
 if form.bad_link():
     st.error(t("yao.bad_link", lang))
-with st.expander(t("yao.how_to_read", lang)):
+with ui.expander(t("yao.how_to_read", lang)):
     st.markdown(t("yao.how_to_read_body", lang))
     st.markdown(f"**{t('yao.interpretations', lang)}**")
     st.markdown(
@@ -42,9 +42,15 @@ form.example_picker(
     lambda k: in_language(EXAMPLES[k], "title", lang),
 )
 
-inputs, results = st.columns([5, 7], gap="large")
+
+def inputs_on_paper(app: dict) -> None:
+    st.subheader(t("yao.inputs_entered", lang))
+    st.table(fmt.md_table(yao.inputs_table(app, rules, lang)), hide_index=True, border="horizontal")
+
+
+inputs, results = ui.columns([5, 7], gap="large")
 with inputs:  # the route and the zone decide everything; the other inputs in groups, one tab each
-    with st.container(border=True):
+    with st.container(border=True, key="screen_only_route"):  # on paper: in the table of inputs
         st.subheader(t("yao.g.route", lang))
         routes, zones = list(rules.routes), list(rules.zones)
         route_name = partial(yao.route_name, rules, lang=lang)
@@ -57,7 +63,8 @@ with inputs:  # the route and the zone decide everything; the other inputs in gr
     app |= yao.untouched(form.start, app["route"])  # a group not drawn keeps its values
     groups = yao.input_groups(rules, app, lang)
     with st.container(border=True):
-        ui.sections({g: partial(form.fields, items, app) for g, items in groups.items()}, "yao", lang, group="in")
+        drawn = {g: partial(form.fields, items, app) for g, items in groups.items()}
+        ui.sections(drawn, "yao", lang, group="in", paper=partial(inputs_on_paper, app))
 
 app = yao.kept_fields(app)
 form.keep(app)
@@ -97,7 +104,7 @@ def checks():
 @tabs.section("breakdown")
 def breakdown():
     st.subheader(t("yao.breakdown", lang))
-    st.dataframe(yao.headed(yao.breakdown_display(yao.breakdown_table(result, lang)), lang), hide_index=True)
+    ui.table(yao.headed(yao.breakdown_display(yao.breakdown_table(result, lang)), lang))
     st.caption(yao.cap_note(result, lang))
 
 

@@ -36,7 +36,7 @@ programs = zushi.filter_programs(all_programs, filters)
 # --- title, reading notes, headline --------------------------------------------------------------
 st.title(t("zushi.title", lang))
 st.markdown(t("zushi.subtitle", lang, year=fmt.fiscal_year(year, lang)))
-with st.expander(t("zushi.how_to_read", lang)):
+with ui.expander(t("zushi.how_to_read", lang)):
     st.markdown(t("zushi.how_to_read_body", lang))
 
 if programs.empty:
@@ -125,7 +125,7 @@ def targets():
 def table():
     """The shown programs, a row each, with the download."""
     st.subheader(t("zushi.table", lang))
-    st.dataframe(zushi.program_table(programs, progress_scale, evaluation_scale, lang), hide_index=True)
+    ui.table(zushi.program_table(programs, progress_scale, evaluation_scale, lang))
     ui.download_csv(programs, f"zushi_programs_{year}", lang, key="download_programs")
 
 

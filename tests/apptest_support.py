@@ -29,3 +29,8 @@ def texts(at: AppTest) -> str:
     ]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(str(p) for p in parts)
+
+
+def data_downloads(at: AppTest) -> list:
+    """The page's data downloads (not the A4 brief's PDF button, which every page has)."""
+    return [d for d in at.get("download_button") if not (d.proto.id and "pdf_" in d.proto.id)]

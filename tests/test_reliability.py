@@ -663,6 +663,30 @@ def unsafe_html_uses(source: str, filename: str = "<snippet>") -> list[str]:
     tree = ast.parse(source, filename)
     aliases = {"st", "streamlit"}
     found: list[str] = []
+    # a style sheet of our own: st.html(NAME) where NAME is a module-level string literal "<style>…</style>"
+    # (constant CSS, no data)
+    style_sheets = {
+        node.targets[0].id
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.targets[0], ast.Name)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+        and node.value.value.startswith("<style>")
+        and node.value.value.rstrip().endswith("</style>")
+    }
+    allowed = {
+        id(node.func)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "html"
+        and len(node.args) == 1
+        and not node.keywords
+        and isinstance(node.args[0], ast.Name)
+        and node.args[0].id in style_sheets
+    }
 
     def where(node) -> str:
         return f"{filename}:{node.lineno}"
@@ -691,7 +715,7 @@ def unsafe_html_uses(source: str, filename: str = "<snippet>") -> list[str]:
             if (node.module or "").startswith("streamlit.components") or names & _RAW_HTML:
                 found.append(f"{where(node)}: from {node.module} import {', '.join(sorted(names))}")
     for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute):
+        if isinstance(node, ast.Attribute) and id(node) not in allowed:
             name = dotted(node)
             root, _, rest = name.partition(".")
             if root in aliases and rest.split(".")[0] in _RAW_HTML:
@@ -746,6 +770,11 @@ def test_no_code_puts_raw_html_into_a_page():
         "from streamlit import html\nhtml(text)",
         "import streamlit as st\ngetattr(st, 'html')(text)",
         "from machi import ui\nui.st.markdown(text, unsafe_allow_html=True)",
+        "import streamlit as st\nCSS = '<style>' + data + '</style>'\nst.html(CSS)",
+        "import streamlit as st\nCSS = f'<style>{data}</style>'\nst.html(CSS)",
+        "import streamlit as st\nCSS = '<b>x</b>'\nst.html(CSS)",
+        "import streamlit as st\nCSS = '<style></style>'\nst.html(CSS, unsafe_allow_javascript=True)",
+        "import streamlit as st\ndef f(CSS):\n    st.html(CSS)",
     ],
 )
 def test_the_raw_html_check_can_fail(snippet):

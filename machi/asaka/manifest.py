@@ -69,6 +69,7 @@ def headline(run_query, lang: str) -> Headline | None:
 MANIFEST = Manifest(
     key="asaka",
     page=PAGE,
+    source="asaka_green_plan_2026",
     schema=("asaka/schema",),
     load=load,
     datasets=(

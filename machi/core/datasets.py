@@ -97,3 +97,25 @@ def _json_value(v):
     if hasattr(v, "isoformat"):
         return v.isoformat()
     return v
+
+
+def sources_for_reader(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The sources as a reader's table: title (with the Japanese beside an English one), publisher, date,
+    terms of use and credit line, headed in the reader's language."""
+    from machi.core import fmt
+    from machi.core.text import in_language, t
+
+    return pd.DataFrame(
+        {
+            t("sources.title", lang): [
+                t("common.name_with_original", lang, name=in_language(s, "title", lang), ja=s.title_ja)
+                for s in sources.itertuples()
+            ],
+            t("sources.publisher", lang): [
+                t("sources.publisher_value", lang, ja=s.publisher_ja, en=s.publisher_en) for s in sources.itertuples()
+            ],
+            t("sources.date", lang): [fmt.source_date(s.date, s.date_kind, lang) for s in sources.itertuples()],
+            t("sources.license", lang): [in_language(s, "license", lang) for s in sources.itertuples()],
+            t("sources.credit", lang): list(sources.credit_ja),
+        }
+    )

@@ -50,6 +50,8 @@ class Manifest:
 
     key: str
     page: str  # pages/<key>.py
+    #: the source most of the page's figures come from (its date heads a printed sheet)
+    source: str | None = None
     #: DDL files in queries/, run in this order at build time
     schema: tuple[str, ...] = ()
     load: Callable[[duckdb.DuckDBPyConnection, Path], None] | None = None

@@ -70,6 +70,7 @@ def cli(subparsers) -> None:
 MANIFEST = Manifest(
     key="osaka",
     page=PAGE,
+    source="estat_jyutaku2023_t1_2",
     schema=("osaka/schema_housing", "osaka/schema_policy"),
     load=load,
     datasets=(

@@ -7,49 +7,65 @@ A page reads as a description of its screen and calls these names; how the scree
 - cache.py: the database connection, queries, figures, derived values, data files (all bounded);
 - widgets.py: a row of figures, the sources footer, downloads, section tabs, expanders drawn when open;
 - forms.py: a calculator's form kept as one scenario (link, worked example, the session);
+- printing.py: A4 paper: the print view of every section, its header, the print style sheets;
 - shell.py: the entry script's run, the navigation's pages, the database check, the home headlines.
 """
 
 from machi.ui.cache import chart, data_json, dataset, figure, query
 from machi.ui.forms import ScenarioForm
+from machi.ui.printing import conditions as print_conditions
+from machi.ui.printing import ensure_print_view as book_layout
+from machi.ui.printing import pdf_button, print_view
+from machi.ui.printing import run_chapter as chapter
 from machi.ui.shell import app_run, database_banner, headlines, language, page
 from machi.ui.state import set_param, url_choice, url_filters, url_multiselect, url_number, url_radio
 from machi.ui.widgets import (
     Sections,
+    columns,
     download_csv,
     download_text,
     drawn_when_open,
+    expander,
     input_problem,
     metric_row,
     redraws_page,
     sections,
     source_footer,
     steps,
+    table,
 )
 
 __all__ = [
     "ScenarioForm",
     "Sections",
     "app_run",
+    "book_layout",
+    "chapter",
     "chart",
+    "columns",
     "data_json",
     "database_banner",
     "dataset",
     "download_csv",
     "download_text",
     "drawn_when_open",
+    "expander",
     "figure",
     "headlines",
     "input_problem",
     "language",
     "metric_row",
     "page",
+    "pdf_button",
+    "print_conditions",
+    "print_view",
     "query",
     "redraws_page",
     "sections",
     "set_param",
     "source_footer",
     "steps",
+    "table",
     "url_choice",
     "url_filters",
     "url_multiselect",

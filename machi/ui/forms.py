@@ -19,6 +19,7 @@ import streamlit as st
 from machi.core import forms
 from machi.core.inputs import choice_index, entered, form_number, shown, table_entered
 from machi.core.text import t
+from machi.ui.printing import conditions
 from machi.ui.state import set_param
 from machi.ui.widgets import redraws_page
 
@@ -111,6 +112,7 @@ class ScenarioForm:
             key=self.key(field),
             format_func=format_func,
         )
+        conditions(f"{label}: {format_func(value)}")
         if index is None:
             st.error(
                 t(

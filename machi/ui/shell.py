@@ -15,14 +15,16 @@ from machi.core import build
 from machi.core.manifest import Headline
 from machi.core.text import t
 from machi.municipalities import MUNICIPALITIES
-from machi.ui import heap
+from machi.ui import heap, printing
 from machi.ui.cache import database, query
 from machi.ui.state import keep_language_over_rerun, language_switch, session_language
 
 
-def page(path: str, title_key: str, url_path: str, lang: str, default: bool = False) -> st.Page:
-    """A page of the navigation: its file in pages/, the text key of its title, its URL path."""
-    return st.Page(path, title=t(title_key, lang), url_path=url_path, default=default)
+def page(path: str, title_key: str, url_path: str, lang: str, default: bool = False, hidden: bool = False) -> st.Page:
+    """A page of the navigation: its file in pages/, the text key of its title, its URL path (`hidden`: not
+    listed in the sidebar, opened by a link)."""
+    visibility = "hidden" if hidden else "visible"
+    return st.Page(path, title=t(title_key, lang), url_path=url_path, default=default, visibility=visibility)
 
 
 def database_banner(lang: str) -> None:
@@ -56,9 +58,18 @@ class AppRun:
         self.page = "?"
 
     def show(self, page: st.Page) -> None:
-        """Run the page the navigation chose (its URL path names the run in the benchmark's timings)."""
+        """Run the page the navigation chose (its URL path names the run in the benchmark's timings), under
+        the header a printed sheet carries (filled once the page has said what it shows)."""
         self.page = page.url_path or "home"
-        page.run()
+        printing.controls(self.page, self.lang)
+        top = st.empty()
+        st.session_state.pop("_print_conditions", None)
+        try:
+            page.run()
+        finally:
+            source = next((m.source for m in MUNICIPALITIES if m.key == self.page), None)
+            with top.container():
+                printing.header(self.lang, source)
 
 
 @contextmanager
@@ -83,6 +94,7 @@ def app_run():
     try:
         st.set_page_config(page_title="まちダッシュボード / Machi Dashboard", layout="wide")
         run.lang = language_switch()
+        printing.style()
         yield run
         outcome = "ok"
     except BaseException as exc:  # Streamlit's rerun and stop are exceptions that end the run

@@ -12,6 +12,7 @@ import math
 import streamlit as st
 
 from machi.core.text import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, normalise_language, t
+from machi.ui.printing import conditions, print_view
 
 # --- language -------------------------------------------------------------------------------------
 
@@ -80,10 +81,14 @@ def url_multiselect(label: str, options: list[str], key: str, format_func=str, w
     where = st.sidebar if where is None else where
     _from_url_once(key, lambda: [v for v in st.query_params.get_all(key) if v in options])
     st.session_state[key] = [v for v in st.session_state[key] if v in options]
-    value = where.multiselect(
-        label, options, key=key, format_func=format_func, placeholder=t("common.all", session_language())
-    )
-    set_param(key, value, [])
+    if print_view():  # paper shows the choice in its header, not the widget
+        value = st.session_state[key]
+    else:
+        placeholder = t("common.all", session_language())
+        value = where.multiselect(label, options, key=key, format_func=format_func, placeholder=placeholder)
+        set_param(key, value, [])
+    if value:
+        conditions(f"{label}: {t('common.item_sep', session_language()).join(format_func(v) for v in value)}")
     return value
 
 
@@ -103,11 +108,15 @@ def url_choice(label: str, options: list[str], key: str, format_func=str, where=
     _from_url_once(key, lambda: st.query_params.get(key) if st.query_params.get(key) in options else options[0])
     if st.session_state[key] not in options:
         st.session_state[key] = options[0]
-    if widget == "radio":
+    if print_view():  # paper shows the choice in its header, not the widget
+        value = st.session_state[key]
+    elif widget == "radio":
         value = where.radio(label, options, key=key, format_func=format_func, horizontal=True)
     else:
         value = where.selectbox(label, options, key=key, format_func=format_func)
-    set_param(key, value, options[0])
+    if not print_view():
+        set_param(key, value, options[0])
+    conditions(f"{label}: {format_func(value)}")
     return value
 
 
@@ -139,11 +148,17 @@ def url_number(label: str, key: str, default: float | None, where=st, **number_i
                 st.session_state[key] = None
                 st.session_state[bad_key] = raw
     # value=None: the field can be emptied (the default "min" would turn an emptied field into 0)
+    if print_view():  # paper shows the value in its header, not the widget
+        value = st.session_state[key]
+        if value is not None:
+            conditions(f"{label}: {value:,g}")
+        return value if value is not None else st.session_state.get(bad_key)
     value = where.number_input(label, key=key, value=None, **number_input_args)
     # the default is left out of the URL (an empty field too, where empty is the default)
     if value is not None:
         st.session_state.pop(bad_key, None)
         set_param(key, f"{value:g}", None if default is None else f"{default:g}")
+        conditions(f"{label}: {value:,g}")
         return value
     if st.session_state.get(bad_key) is not None:
         return st.session_state[bad_key]

@@ -11,6 +11,7 @@ import streamlit as st
 from machi.core import datasets, fmt
 from machi.core.text import t
 from machi.ui.cache import query
+from machi.ui.printing import print_view
 from machi.ui.state import url_tabs
 
 
@@ -67,12 +68,24 @@ def _rerun_app() -> None:
 redraws_page = _rerun_app
 
 
-def sections(draws: dict, page: str, lang: str, group: str = "tab") -> None:
+def sections(draws: dict, page: str, lang: str, group: str = "tab", paper=None) -> None:
     """One tab per section, {id: draw}, labelled by the text `<page>.<group>.<id>`, kept in the URL as
     ?<group>=<id> and in the session (a page may have more than one group of tabs). Only the open tab's
     `draw()` runs, and opening a tab redraws the tabs alone, not the page around them (the tabs are a
     fragment: the header, figures and footer are not sent again). An input inside a section whose value
-    feeds something drawn outside the tabs takes `on_change=ui.redraws_page`."""
+    feeds something drawn outside the tabs takes `on_change=ui.redraws_page`.
+
+    In the print view every section is drawn, in order, under its tab's label (or, given `paper`, that
+    instead: what the group prints as, such as the inputs entered as a table)."""
+    if print_view():
+        if paper is not None:
+            paper()
+            return
+        for k, draw_section in draws.items():
+            with st.container(key=f"paper_{page}_{group}_{k}"):
+                st.header(t(f"{page}.{group}.{k}", lang), anchor=False)
+                draw_section()
+        return
 
     def draw() -> None:
         containers = url_tabs({k: t(f"{page}.{group}.{k}", lang) for k in draws}, f"{page}_{group}", param=group)
@@ -95,8 +108,8 @@ class Sections:
     tabs.draw()   # see `sections`
     """
 
-    def __init__(self, page: str, lang: str, group: str = "tab"):
-        self.page, self.lang, self.group, self.draws = page, lang, group, {}
+    def __init__(self, page: str, lang: str, group: str = "tab", paper=None):
+        self.page, self.lang, self.group, self.paper, self.draws = page, lang, group, paper, {}
 
     def section(self, key: str):
         def register(draw):
@@ -106,7 +119,7 @@ class Sections:
         return register
 
     def draw(self) -> None:
-        sections(self.draws, self.page, self.lang, self.group)
+        sections(self.draws, self.page, self.lang, self.group, self.paper)
 
 
 def steps(cards: list[tuple[str, str, str]], per_row: int = 3) -> None:
@@ -129,8 +142,18 @@ def drawn_when_open(label: str, key: str, where=st):
     if shown: ...`. Opening or closing it redraws the page (or the section it is in), so a closed one
     costs nothing: a closed plain expander's content is still sent and laid out by the browser (Asaka's
     per-year table in one made its tab about 35 ms slower to open)."""
+    if print_view():  # on paper: the content, under its label
+        with where.container():
+            st.markdown(f"**{fmt.md_text(label)}**")
+            yield True
+        return
     with where.expander(label, key=key, on_change="rerun") as box:
         yield bool(box.open)
+
+
+def expander(label: str, where=st):
+    """An expander (a reading note, a list of examples): open in the print view, so it is printed."""
+    return where.expander(label, expanded=print_view())
 
 
 def input_problem(error, lang: str) -> None:
@@ -142,3 +165,19 @@ def input_problem(error, lang: str) -> None:
 def download_text(label: str, make, file_name: str, mime: str, key: str | None = None) -> None:
     """A download of a text file written by `make()` when the button is clicked (not with every run)."""
     st.download_button(label, data=make, file_name=file_name, mime=mime, key=key, on_click="ignore")
+
+
+def table(frame: pd.DataFrame) -> None:
+    """A table to read: interactive on screen (sortable, scrollable), every row as text in the print view
+    (an interactive table prints only the rows in view)."""
+    if print_view():
+        st.table(fmt.md_table(pd.DataFrame(frame)), hide_index=True, border="horizontal")
+    else:
+        st.dataframe(frame, hide_index=True)
+
+
+def columns(spec, **kwargs) -> list:
+    """Columns side by side on screen, one below the other on paper (the printable width is narrow)."""
+    if print_view():
+        return [st.container() for _ in (spec if isinstance(spec, (list, tuple)) else range(spec))]
+    return st.columns(spec, **kwargs)

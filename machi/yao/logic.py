@@ -441,3 +441,45 @@ def cap_note(result: Result, lang: str) -> str:
         base=fmt.number(result.base_floor_area_m2, 2, lang=lang),
         limit=fmt.number(result.limit_floor_area_m2, 2, lang=lang),
     )
+
+
+def inputs_table(app: dict, rules, lang: str) -> pd.DataFrame:
+    """Every input of the application as entered, a row each (the group it is in, the input as the form
+    labels it, the value): what a printed verdict is traced back to."""
+    rows = [
+        (t("yao.g.route", lang), t("yao.route", lang), route_name(rules, app["route"], lang)),
+        (t("yao.g.route", lang), t("yao.zone", lang), zone_name(rules, app["zone"], lang)),
+    ]
+
+    def shown(v) -> str:
+        if isinstance(v, bool):
+            return t("common.yes" if v else "common.no", lang)
+        if isinstance(v, (int, float)):
+            return fmt.as_given(v, lang=lang)
+        return "—" if v is None else str(v)
+
+    for field in (*NUMBER_FIELDS[:4], "road_through", "base_far_pct", *NUMBER_FIELDS[4:9]):
+        rows.append((t(f"yao.in.{_TAB_OF[field]}", lang), t(FIELD_LABELS[field], lang), shown(app.get(field))))
+    for n, part in enumerate(app.get("parts") or [], start=1):
+        label = t("yao.field_row", lang, label=t("yao.parts", lang), row=n)
+        height, setback = shown(part.get("height_m")), shown(part.get("setback_m"))
+        value = f"{t('yao.height', lang)} {height} · {t('yao.setback', lang)} {setback}"
+        rows.append((t("yao.in.layout", lang), label, value))
+    kinds = rules.facilities.kinds
+    for n, f in enumerate(app.get("facilities") or [], start=1):
+        kind = kinds[f["kind"]].name_ja if f.get("kind") in kinds else shown(f.get("kind"))
+        rows.append(
+            (
+                t("yao.in.facilities", lang),
+                t("yao.field_row", lang, label=t("yao.kind", lang), row=n),
+                f"{kind} · {shown(f.get('floor_area_m2'))} ㎡",
+            )
+        )
+    if "barrier_free" in app:
+        rows.append((t("yao.in.barrier_free", lang), t("yao.bf_json", lang), barrier_free_text(app["barrier_free"])))
+    if isinstance(app.get("sogo"), dict):
+        for field, key in (("max_floor_area_m2", "yao.sogo_max"), ("floor_area_m2", "yao.sogo_used")):
+            if field in app["sogo"]:
+                rows.append((t("yao.in.sogo", lang), t(key, lang), shown(app["sogo"][field])))
+    columns = [t("yao.col.group", lang), t("yao.col.input", lang), t("yao.col.value", lang)]
+    return pd.DataFrame(rows, columns=columns)

@@ -29,4 +29,4 @@ def headline(run_query, lang: str) -> Headline:
     )
 
 
-MANIFEST = Manifest(key="yao", page=PAGE, headline=headline, cli=permit_cli.register)
+MANIFEST = Manifest(key="yao", page=PAGE, source="yao_52_14_1_criteria", headline=headline, cli=permit_cli.register)

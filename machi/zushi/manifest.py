@@ -46,6 +46,7 @@ def headline(run_query, lang: str) -> Headline | None:
 MANIFEST = Manifest(
     key="zushi",
     page=PAGE,
+    source="zushi_2021_sheets",
     schema=("zushi/schema",),
     load=load,
     datasets=(

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from machi.core.text import t
-from tests.apptest_support import open_page, texts
+from tests.apptest_support import data_downloads, open_page, texts
 from tests.conftest import ROOT
 
 
@@ -128,7 +128,7 @@ def test_per_year_table_is_drawn_only_when_opened(lang):
     and sent only while its expander is open; the tab opens without them."""
     at = open_page("asaka", lang, tab="paths")
     assert t("asaka.path_table", lang) in [e.label for e in at.expander]
-    assert len(at.table) == 0 and len(at.get("download_button")) == 0
+    assert len(at.table) == 0 and len(data_downloads(at)) == 0
     at.session_state["asaka_path_table"] = True
     at.run()
     assert not at.exception
@@ -136,7 +136,7 @@ def test_per_year_table_is_drawn_only_when_opened(lang):
     assert list(table.columns)[0] == t("asaka.col.year", lang)
     year = "2026（令和8）年度" if lang == "ja" else "FY2026 (Reiwa 8)"
     assert [c.replace("\\", "") for c in table.iloc[1]] == [year, "+0.291", "21.58", "2.233", "31.0"]
-    assert len(at.get("download_button")) == 1
+    assert len(data_downloads(at)) == 1
     at.session_state["asaka_path_table"] = False
     at.run()
     assert len(at.table) == 0

@@ -7,7 +7,7 @@ import pytest
 from machi.core import paths
 from machi.core.db import run_query
 from machi.core.text import t
-from tests.apptest_support import open_page, texts
+from tests.apptest_support import data_downloads, open_page, texts
 
 
 def metrics(at):
@@ -132,7 +132,7 @@ def test_kinds_ward_table_is_drawn_when_opened_in_the_charts_order(metric):
     at = open_page("osaka", "ja", tab="kinds", metric=metric)
     label = t("osaka.ward_table", "ja", n=24)
     assert label in [e.label for e in at.expander] and len(at.dataframe) == 0
-    assert len(at.get("download_button")) == 1  # the download does not wait for the table
+    assert len(data_downloads(at)) == 1  # the download does not wait for the table
     at.session_state["osaka_ward_table"] = True
     at.run()
     assert not at.exception
