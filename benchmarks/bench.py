@@ -50,7 +50,14 @@ ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_APP = ROOT / "benchmarks" / "reference_app.py"
 LOGS = ROOT / "artifacts" / "bench" / "logs"  # the servers' logs and the app's timing lines
 
-TARGETS = {"cold_start_ratio": 1.3, "round_trip_ratio": 1.5, "script_ms": 50.0, "query_ms": 100.0}
+TARGETS = {
+    "cold_start_ratio": 1.3,
+    "round_trip_ratio": 1.5,
+    "script_ms": 50.0,
+    "query_ms": 100.0,
+    "brief_page_s": 10.0,
+    "brief_book_s": 30.0,
+}
 
 #: the page is done: the script has finished, nothing is loading or stale, every chart is drawn
 #: (and the browser shows the expected page)
@@ -436,6 +443,28 @@ def measure_queries(db: Path, tmp: Path, tries: int) -> dict:
         con.close()
 
 
+def measure_briefs(db: Path, tmp: Path, tries: int = 2) -> dict:
+    """Seconds for `python -m machi brief` of one page (the largest, Osaka) and of the whole book, from the
+    command's start (its own server and browser included) to the PDF written."""
+    out = {}
+    for name in ("osaka", "all"):
+        times = []
+        for _ in range(tries):
+            started = time.perf_counter()
+            done = subprocess.run(
+                [sys.executable, "-m", "machi", "brief", name, "-o", str(tmp / f"{name}.pdf")],
+                cwd=ROOT,
+                env={**os.environ, "MACHI_DB": str(db)},
+                capture_output=True,
+                text=True,
+            )
+            if done.returncode != 0:
+                raise RuntimeError(f"brief {name} failed: {done.stderr}")
+            times.append(time.perf_counter() - started)
+        out[name] = times
+    return out
+
+
 def measure_permit(seconds: float = 2.0) -> dict:
     from benchmarks.permit_bench import rate
     from machi.yao.permit.engine import evaluate
@@ -599,6 +628,13 @@ def verdicts(s: dict) -> list[tuple[str, str, str, bool]]:
                     ms <= TARGETS["query_ms"],
                 )
             )
+    for name, key, what in (
+        ("osaka", "brief_page_s", "A4 brief of a page (Osaka)"),
+        ("all", "brief_book_s", "the briefing book"),
+    ):
+        if name in s.get("brief_s", {}):
+            seconds = s["brief_s"][name]
+            rows.append((f"{what}, by the CLI", f"{seconds:.1f} s", f"≤ {TARGETS[key]:.0f} s", seconds <= TARGETS[key]))
     return rows
 
 
@@ -704,8 +740,10 @@ def run(tries: int, cold: int, out: Path) -> int:
                 browser.close()
         app["script_alone_ms"] = measure_script_alone(db, tries, logs)
         queries = measure_queries(db, Path(tmp), tries)
+        briefs = measure_briefs(db, Path(tmp))
     permit = measure_permit()
     summary = summarise(ref, app, queries, permit)
+    summary["brief_s"] = {name: _median(times) for name, times in briefs.items()}
     result = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "machine": info,
@@ -716,7 +754,7 @@ def run(tries: int, cold: int, out: Path) -> int:
         "summary": summary,
         "verdicts": [dict(zip(("what", "measured", "target", "met"), v)) for v in verdicts(summary)],
         "raw": {"reference": ref, "app": app, "queries": queries},
-        "data_dir": str(paths.data_dir()),
+        "data_dir": _shown_path(paths.data_dir()),
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -62,6 +62,10 @@ def _export(args: argparse.Namespace) -> int:
         con.close()
     if args.format == "json":
         sys.stdout.write(datasets.to_json(df) + "\n")
+    elif args.format == "xlsx":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(datasets.to_xlsx(df, dataset.name))
+        sys.stdout.buffer.flush()
     else:
         sys.stdout.flush()
         sys.stdout.buffer.write(datasets.to_csv(df, excel=args.excel))
@@ -125,7 +129,12 @@ def parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("export", help="write a dataset to stdout (CSV by default, or JSON)")
     e.add_argument("name", help="dataset name (see `datasets`)")
-    e.add_argument("--format", choices=("csv", "json"), default="csv")
+    e.add_argument(
+        "--format",
+        choices=("csv", "json", "xlsx"),
+        default="csv",
+        help="csv (default), json, or xlsx (an Excel workbook, binary: redirect it to a file)",
+    )
     e.add_argument("--excel", action="store_true", help="CSV for Excel: BOM, formula cells neutralised")
     e.set_defaults(func=_export)
 

@@ -46,6 +46,7 @@ def overview():
             status = t("asaka.on_track" if on_track else "asaka.behind", lang)
             st.markdown(f":{'green' if on_track else 'orange'}-badge[{status}] {latest}")
             st.markdown(projection)
+    ui.downloads(asaka.indicator_table(indicators, lang))
 
 
 @tabs.section("paths")
@@ -57,7 +58,7 @@ def glide_paths():
     with ui.drawn_when_open(t("asaka.path_table", lang), key="asaka_path_table") as shown:
         if shown:
             st.table(fmt.md_table(asaka.path_table(indicators, paths, lang)), hide_index=True, border="horizontal")
-            ui.download_csv(paths, "asaka_indicator_path", lang, key="download_path")
+            ui.downloads(asaka.path_table(indicators, paths, lang))
 
 
 @tabs.section("cover")
@@ -86,7 +87,7 @@ def priority_measures():
                 st.markdown(body)
     for m in measures[measures.plan_target_value.notna()].itertuples():
         ui.metric_row(asaka.measure_figures(m, lang))
-    ui.download_csv(measures, "asaka_measures", lang, key="download_measures")
+    ui.downloads(asaka.measure_table(measures, lang))
 
 
 def park_calculator(park):

@@ -39,6 +39,7 @@ def ranking():
     metric = pick_metric()
     reference = [(t(f"osaka.ref.{k}", lang), refs.loc[k][metric]) for k in ("city", "prefecture", "national")]
     ui.chart(charts.ward_ranking, wards, reference, metric, lang, key="ranking")
+    ui.downloads(osaka.ward_table(wards.sort_values(metric, ascending=False), lang))
     st.caption(t("osaka.derived_rates", lang))
 
 
@@ -64,8 +65,8 @@ def kinds():
     ui.chart(charts.vacancy_kinds, ordered, lang, key="kinds")
     with ui.drawn_when_open(t("osaka.ward_table", lang, n=len(ordered)), key="osaka_ward_table") as shown:
         if shown:
-            ui.table(osaka.ward_table(ordered, lang))
-    ui.download_csv(rows, "osaka_wards", lang, key="download_wards")
+            ui.table(osaka.ward_table(ordered, lang), download=False)
+    ui.downloads(osaka.ward_table(ordered, lang))
 
 
 @tabs.section("then_now")
@@ -87,6 +88,7 @@ def comparison():
         st.caption(t("osaka.compare_default", lang))
     compared = ui.query("osaka/housing_area_compare", codes=chosen or list(osaka.COMPARED_BY_DEFAULT), year=year)
     ui.chart(charts.area_comparison, compared, lang, key="compare")
+    ui.table(osaka.comparison_table(compared, lang))
 
 
 @tabs.section("policy")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from machi import ui
 from machi.core import fmt
-from machi.core.datasets import datasets
+from machi.core.datasets import datasets, sources_for_reader
 from machi.core.text import beside, in_language, t
 from machi.municipalities import MUNICIPALITIES
 
@@ -41,7 +41,7 @@ for s in shown.itertuples():
             rows[t("sources.note", lang)] = note
         st.markdown("\n".join(f"- **{label}**: {value}" for label, value in rows.items()))
 
-ui.download_csv(shown, "machi_sources", lang, key="download_sources")
+ui.downloads(sources_for_reader(shown, lang))
 
 st.subheader(t("sources.datasets", lang))
 st.caption(t("sources.datasets_intro", lang))
@@ -53,4 +53,5 @@ catalogue = [
     }
     for name, ds in datasets(MUNICIPALITIES).items()
 ]
-ui.table(catalogue)
+ui.table(catalogue, download=False)
+ui.dataset_downloads(list(datasets(MUNICIPALITIES)), lang)

@@ -120,7 +120,7 @@ def sensitivity():
 
 tabs.draw()
 with st.container(horizontal=True):
-    ui.download_csv(checks_table, "yao_permit_checks", lang, key="download_checks")
+    ui.downloads(yao.headed(yao.checks_display(checks_table), lang), "checks")
     ui.download_text(
         t("yao.download_json", lang), lambda: yao.result_json(app, result), "yao_permit_result.json", "application/json"
     )

@@ -90,9 +90,9 @@ def budgets():
     )
     budget = zushi.budget_by(programs, level)
     ui.chart(charts.budget_bars, budget, lang, key="budget_chart")
-    table, shown = zushi.budget_table(budget, level, lang)
+    _, shown = zushi.budget_table(budget, level, lang)
     st.markdown(fmt.md_grid(shown, right=tuple(shown.columns[1:])))  # every header and name whole, on paper too
-    ui.download_csv(table, f"zushi_budget_{level}_{year}", lang, key="download_budget")
+    ui.downloads(shown)
 
 
 @tabs.section("targets")
@@ -106,6 +106,7 @@ def targets():
         st.info(t("zushi.no_targets", lang))
     else:  # every target's share on one scale; its values in its own unit on its card below
         ui.chart(charts.targets_progress, kpis, lang, key="kpis")
+        ui.downloads(zushi.kpi_table(kpis, lang))
     grid = st.columns(2)
     for i, k in enumerate(kpis.itertuples()):
         with grid[i % 2].container(border=True):
@@ -126,7 +127,6 @@ def table():
     """The shown programs, a row each, with the download."""
     st.subheader(t("zushi.table", lang))
     ui.table(zushi.program_table(programs, progress_scale, evaluation_scale, lang))
-    ui.download_csv(programs, f"zushi_programs_{year}", lang, key="download_programs")
 
 
 @tabs.section("sheet")

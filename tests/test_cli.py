@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 
 from machi.core import datasets
 from machi.municipalities import MUNICIPALITIES
@@ -89,11 +90,49 @@ def test_bad_usage_exits_2_without_traceback():
 
 
 def test_excel_csv_neutralises_formula_cells_but_not_numbers():
-    df = pd.DataFrame({"text": ['=HYPERLINK("x")', "+1", "-cmd", "@SUM(A1)", "plain", None], "n": [-1, 2, 3, 4, 5, 6]})
+    df = pd.DataFrame(
+        {
+            "text": ['=HYPERLINK("x")', "+1+1", "-cmd", "@SUM(A1)", "plain", None, "+1", "-2.5%"],
+            "n": [-1, 2, 3, 4, 5, 6, 7, 8],
+        }
+    )
     out = datasets.to_csv(df, excel=True)
     assert out.startswith(b"\xef\xbb\xbf")
     back = pd.read_csv(io.BytesIO(out[3:]), keep_default_na=False)
-    assert back.text.tolist() == ['\'=HYPERLINK("x")', "'+1", "'-cmd", "'@SUM(A1)", "plain", ""]
-    assert back.n.tolist() == [-1, 2, 3, 4, 5, 6]
+    # a plain signed number as shown ("+1", "-2.5%") is a number to a spreadsheet, not a formula: kept
+    assert back.text.tolist() == ['\'=HYPERLINK("x")', "'+1+1", "'-cmd", "'@SUM(A1)", "plain", "", "+1", "-2.5%"]
+    assert back.n.tolist() == [-1, 2, 3, 4, 5, 6, 7, 8]
     plain = datasets.to_csv(df, excel=False)
     assert b"=HYPERLINK" in plain and not plain.startswith(b"\xef\xbb\xbf")
+
+
+def test_export_xlsx_is_a_workbook_of_the_dataset():
+    import openpyxl
+
+    r = subprocess.run(
+        [sys.executable, "-m", "machi", "export", "zushi_kpis", "--format", "xlsx"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    ws = openpyxl.load_workbook(io.BytesIO(r.stdout)).active
+    assert [c.value for c in ws[1]][:3] == ["fiscal_year", "sheet_no", "label_ja"] and ws.max_row == 5
+
+
+@pytest.mark.parametrize(
+    "args,message",
+    [
+        (["nowhere", "-o", "x.pdf"], "no page named 'nowhere'; valid names: zushi, asaka, osaka, yao, all"),
+        (["zushi", "--query", "a=1&&b", "-o", "x.pdf"], "not a page query"),
+        (["all", "--query", "fy=2021", "-o", "x.pdf"], "--query is a page's query"),
+        (["zushi"], "the following arguments are required: -o/--output"),
+    ],
+)
+def test_a_brief_with_a_bad_name_or_query_exits_2_saying_why(tmp_path, args, message):
+    args = [str(tmp_path / a) if a.endswith(".pdf") else a for a in args]
+    r = subprocess.run(
+        [sys.executable, "-m", "machi", "brief", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert r.returncode == 2 and message in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "x.pdf").exists()

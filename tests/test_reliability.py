@@ -27,6 +27,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from machi.core.text import t
@@ -593,9 +594,10 @@ def _rows(raw: bytes) -> list[dict[str, str]]:
 @pytest.mark.e2e
 def test_formula_cells_are_neutralised_in_the_browser_download_and_cli_export(injected_server, open_page):
     base, db, data = injected_server
-    pg = open_page(base, "asaka?tab=measures")
+    pg = open_page(base, "sources")
     no_traceback(pg)
-    name, raw = _download(pg, "download_measures")
+    pick_dataset(pg, "asaka_measures")
+    name, raw = _download(pg, "dataset_csv")
     assert name == "asaka_measures.csv"
     rows = _rows(raw)
     row = next(r for r in rows if r["node_id"] == "P1-1-1")
@@ -621,17 +623,31 @@ def test_formula_cells_are_neutralised_in_the_browser_download_and_cli_export(in
     assert b"\r\n" in raw  # Excel line ends
     # the command line gives the very same file
     assert _cli_export("asaka_measures", db, data) == raw
+    # and the workbook: the same cells, text that is not a formula
+    name, raw = _download(pg, "dataset_xlsx")
+    assert name == "asaka_measures.xlsx"
+    ws = openpyxl.load_workbook(io.BytesIO(raw)).active
+    header = [c.value for c in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[header.index("node_id")] == "P1-1-1")
+    assert row[header.index("name_ja")] == "'" + INJECTED["name_ja"] and row[header.index("current_value")] == -2.5
 
-    # the sources page's table too
-    pg = open_page(base, "sources")
-    no_traceback(pg)
-    name, raw = _download(pg, "download_sources")
-    assert name == "machi_sources.csv"
+    # the sources dataset too
+    pick_dataset(pg, "sources")
+    name, raw = _download(pg, "dataset_csv")
+    assert name == "sources.csv"
     row = next(r for r in _rows(raw) if r["source_id"] == "osaka_akiya_policy")
     assert row["note_en"] == "'" + SOURCE_INJECTED["note_en"]
     assert row["publisher_en"] == "'" + SOURCE_INJECTED["publisher_en"]
     assert _cli_export("sources", db, data) == raw
     assert pg.outside == []
+
+
+def pick_dataset(pg, name: str) -> None:
+    box = pg.locator(".st-key-dataset_pick input")
+    box.click()
+    box.fill(name)
+    pg.get_by_role("option", name=name, exact=True).first.click()
+    wait_rendered(pg)
 
 
 def test_formula_neutralising_can_fail():

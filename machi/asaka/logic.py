@@ -431,3 +431,33 @@ def fact_line(f, lang: str) -> str:
         f"**{fmt.md_text(f.label_ja)}**：{fmt.md_text(f.qualifier_ja or '')}{value} {fmt.md_text(f.unit)} — "
         f"{fmt.md_text(f.text_ja)}"
     )
+
+
+def indicator_table(indicators: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The four indicators as a table to read: baseline and target as the plan writes them, the change and
+    the yearly pace they need (derived)."""
+    rows = []
+    for i in indicators.itertuples():
+        (base, target), (change, pace) = indicator_figures(i, lang)
+        rows.append(
+            {
+                t("asaka.indicators", lang): in_language(i, "name", lang),
+                base[0]: base[1],
+                target[0]: target[1],
+                change[0]: change[1],
+                pace[0]: pace[1],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def measure_table(measures: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The measure tree as a table to read: level, number, name (★ priority), plan and future targets."""
+    return pd.DataFrame(
+        {
+            t("asaka.col.number", lang): [m.number_label or "" for m in measures.itertuples()],
+            t("asaka.col.measure", lang): [("★ " if m.is_priority else "") + m.name_ja for m in measures.itertuples()],
+            t("asaka.plan_target", lang): [m.plan_target_ja or "" for m in measures.itertuples()],
+            t("asaka.future_target", lang): [m.future_target_ja or "" for m in measures.itertuples()],
+        }
+    )

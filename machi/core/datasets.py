@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from typing import TYPE_CHECKING
 
 import duckdb
@@ -60,14 +61,22 @@ def load(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> pd.DataFrame:
 
 def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     """A copy where every text cell that a spreadsheet would run as a formula is prefixed with `'`.
-    Numeric columns are left alone: a number cannot carry a formula."""
+    Numeric columns are left alone: a number cannot carry a formula; nor can a text that is a plain signed
+    number as shown ("+0.291", "-5", "+14.7%"), which a spreadsheet reads as that number."""
     out = df.copy()
     for column in out.columns:
         if pd.api.types.is_string_dtype(out[column]) or out[column].dtype == object:
             out[column] = out[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v
+                lambda v: (
+                    "'" + v
+                    if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) and not _PLAIN_NUMBER.match(v)
+                    else v
+                )
             )
     return out
+
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})*|\d+)(\.\d+)?%?$")
 
 
 def to_csv(df: pd.DataFrame, excel: bool = False) -> bytes:
@@ -119,3 +128,27 @@ def sources_for_reader(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("sources.credit", lang): list(sources.credit_ja),
         }
     )
+
+
+def to_xlsx(df: pd.DataFrame, sheet: str = "data") -> bytes:
+    """An Excel workbook of the dataset as `export` gives it: the header row (bold, frozen) and the rows,
+    numbers as numbers, missing values empty, text that a spreadsheet would run as a formula prefixed with '."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
+    wb = Workbook(write_only=False)
+    ws = wb.active
+    ws.title = sheet[:31]
+    ws.append([str(c) for c in df.columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in neutralise_formulas(df).itertuples(index=False):
+        values = [_json_value(v) for v in row]
+        ws.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
+    ws.freeze_panes = "A2"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()

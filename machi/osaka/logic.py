@@ -177,3 +177,18 @@ def enforcement_lines(stages: pd.DataFrame, lang: str) -> tuple[list[str], list[
         for f in stages[stages.stage.str.len() > 1].itertuples()
     ]
     return detail, fines
+
+
+def comparison_table(areas: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The compared areas as a table to read: dwellings, vacant dwellings and both rates (derived)."""
+    return pd.DataFrame(
+        {
+            t("osaka.col.area", lang): [f"{a.area_ja}（{a.area_code}）" for a in areas.itertuples()],
+            t("osaka.col.dwellings_total", lang): [fmt.number(v, lang=lang) for v in areas.dwellings_total],
+            t("osaka.col.vacant_total", lang): [fmt.number(v, lang=lang) for v in areas.vacant_total],
+            t("osaka.col.vacancy_rate_pct", lang): [fmt.percent(v, 1, lang=lang) for v in areas.vacancy_rate_pct],
+            t("osaka.col.vacant_other_rate_pct", lang): [
+                fmt.percent(v, 1, lang=lang) for v in areas.vacant_other_rate_pct
+            ],
+        }
+    )

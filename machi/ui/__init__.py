@@ -11,7 +11,7 @@ A page reads as a description of its screen and calls these names; how the scree
 - shell.py: the entry script's run, the navigation's pages, the database check, the home headlines.
 """
 
-from machi.ui.cache import chart, data_json, dataset, figure, query
+from machi.ui.cache import data_json, dataset, figure, query
 from machi.ui.forms import ScenarioForm
 from machi.ui.printing import conditions as print_conditions
 from machi.ui.printing import ensure_print_view as book_layout
@@ -21,9 +21,11 @@ from machi.ui.shell import app_run, database_banner, headlines, language, page
 from machi.ui.state import set_param, url_choice, url_filters, url_multiselect, url_number, url_radio
 from machi.ui.widgets import (
     Sections,
+    chart,
     columns,
-    download_csv,
+    dataset_downloads,
     download_text,
+    downloads,
     drawn_when_open,
     expander,
     input_problem,
@@ -46,8 +48,9 @@ __all__ = [
     "data_json",
     "database_banner",
     "dataset",
-    "download_csv",
+    "dataset_downloads",
     "download_text",
+    "downloads",
     "drawn_when_open",
     "expander",
     "figure",

@@ -21,7 +21,6 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from machi.core import build, datasets, db, paths
-from machi.core.charts import CONFIG
 from machi.municipalities import MUNICIPALITIES
 
 #: how often (seconds) a running app looks at the source files for changes
@@ -111,20 +110,70 @@ class FrozenFigure(go.Figure):
 
 
 @st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=_HASH_FUNCS)
-def _figure(module: str, builder: str, args: tuple, kwargs: dict) -> FrozenFigure:
-    return FrozenFigure(getattr(importlib.import_module(module), builder)(*args, **kwargs))
+def _figure(module: str, builder: str, args: tuple, kwargs: dict, titled: tuple[str, str] | None) -> FrozenFigure:
+    built = getattr(importlib.import_module(module), builder)(*args, **kwargs)
+    return FrozenFigure(with_title(built, *titled) if titled else built)
 
 
-def figure(builder, *args, **kwargs) -> go.Figure:
+def figure(builder, *args, titled: tuple[str, str] | None = None, **kwargs) -> go.Figure:
     """`builder(*args, **kwargs)` (a chart function of a municipality's charts.py), built once per distinct
-    input for the whole server (inputs are hashed; a figure is never changed after it is built)."""
-    return _figure(builder.__module__, builder.__qualname__, args, kwargs)
+    input for the whole server (inputs are hashed; a figure is never changed after it is built); `titled`:
+    (title, source line) written into the figure (see `with_title`)."""
+    return _figure(builder.__module__, builder.__qualname__, args, kwargs, titled)
 
 
-def chart(builder, *args, key: str, where=st, **kwargs) -> None:
-    """Draw `builder(*args, **kwargs)`, a chart function of a municipality's charts.py. The figure is
-    built once per distinct input for the whole server, so a rerun only pays for sending it."""
-    where.plotly_chart(figure(builder, *args, **kwargs), config=CONFIG, key=key)
+#: the room a title and its source line take at the top of a figure (px)
+TITLE_ROOM = 58
+
+
+def with_title(fig: go.Figure, title: str, source: str) -> go.Figure:
+    """A copy of the figure with a title and, under it in small grey type, the source and data date, at the
+    top left of the image; the plot keeps its height (the figure grows by the title's room)."""
+    out = go.Figure(fig)
+    height = out.layout.height or 450
+    top = out.layout.margin.t if out.layout.margin.t is not None else 40
+    source = wrap_line(source)
+    room = TITLE_ROOM + 14 * source.count("<br>")
+    out.update_layout(
+        height=height + room,
+        margin=dict(t=top + room),
+        title=dict(
+            text=f"<b>{title}</b>",
+            x=0,
+            xanchor="left",
+            xref="container",
+            y=1,
+            yref="container",
+            yanchor="top",
+            pad=dict(t=6, l=6),
+            font=dict(size=15),
+            subtitle=dict(text=source, font=dict(size=11, color="#4a5562")),
+        ),
+    )
+    if out.layout.legend.yref == "container":  # a legend at the very top goes below the title
+        out.update_layout(legend=dict(y=1 - room / (height + room)))
+    return out
+
+
+def wrap_line(text: str, width: int = 110) -> str:
+    """A line of small print broken for a figure (plotly does not wrap): at about `width` narrow
+    characters, a wide (Japanese) character counting as two."""
+    import unicodedata
+
+    lines, line, used = [], "", 0
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + w > width and ch != " ":
+            cut = line.rfind(" ") if w != 2 else -1
+            if cut > width // 2:
+                lines.append(line[:cut])
+                line, used = line[cut + 1 :], len(line[cut + 1 :])
+            else:
+                lines.append(line)
+                line, used = "", 0
+        line += ch
+        used += w
+    return "<br>".join([*lines, line])
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)

@@ -73,7 +73,7 @@ class ScenarioForm:
     def example_picker(self, label: str, button: str, examples: dict[str, dict], title: Callable[[str], str]) -> None:
         """A choice of worked examples ({id: scenario}) and a button that loads the chosen one into the form."""
         key = f"{self.name}_example"
-        with st.container(horizontal=True, vertical_alignment="bottom"):
+        with st.container(horizontal=True, vertical_alignment="bottom", key=f"screen_only_{key}"):
             st.selectbox(label, list(examples), key=key, format_func=title)
             st.button(button, on_click=lambda: self.load(examples[st.session_state[key]]))
 

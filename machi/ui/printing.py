@@ -187,7 +187,9 @@ def run_chapter(key: str, page_file: str) -> None:
     from machi.core import paths
 
     with st.container(key=f"chapter_{key}"):
+        st.session_state["_page"] = key
         runpy.run_path(str(paths.ROOT / page_file), run_name="__main__")
+    st.session_state["_page"] = "book"
     st.session_state.pop("_print_conditions", None)  # the book's header names none of its chapters'
 
 

@@ -61,6 +61,7 @@ class AppRun:
         """Run the page the navigation chose (its URL path names the run in the benchmark's timings), under
         the header a printed sheet carries (filled once the page has said what it shows)."""
         self.page = page.url_path or "home"
+        st.session_state["_page"], st.session_state["_section"] = self.page, ("", "")
         printing.controls(self.page, self.lang)
         top = st.empty()
         st.session_state.pop("_print_conditions", None)

@@ -3,16 +3,18 @@ content drawn only when its expander is opened."""
 
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import contextmanager
 
 import pandas as pd
 import streamlit as st
 
-from machi.core import datasets, fmt
-from machi.core.text import t
-from machi.ui.cache import query
+from machi.core import datasets, export, fmt
+from machi.core.charts import CONFIG
+from machi.core.text import has, in_language, t
+from machi.ui.cache import figure, query
 from machi.ui.printing import print_view
-from machi.ui.state import url_tabs
+from machi.ui.state import session_language, url_tabs
 
 
 def metric_row(items: list[tuple[str, str, str | None]]) -> None:
@@ -44,19 +46,6 @@ def source_footer(source_ids: list[str], lang: str) -> None:
             )
 
 
-def download_csv(df: pd.DataFrame, file_stem: str, lang: str, key: str) -> None:
-    """An Excel-ready CSV download (UTF-8 with BOM, formula cells neutralised), written only when
-    the button is clicked."""
-    st.download_button(
-        t("common.download_csv", lang),
-        data=lambda: datasets.to_csv(df, excel=True),
-        file_name=f"{file_stem}.csv",
-        mime="text/csv",
-        key=key,
-        on_click="ignore",
-    )
-
-
 def _rerun_app() -> None:
     # From a widget's callback inside a fragment, st.rerun() turns the fragment's rerun into one run of the
     # whole script (Streamlit 1.67), so what is drawn outside the fragment follows the input.
@@ -84,6 +73,7 @@ def sections(draws: dict, page: str, lang: str, group: str = "tab", paper=None) 
         for k, draw_section in draws.items():
             with st.container(key=f"paper_{page}_{group}_{k}"):
                 st.header(t(f"{page}.{group}.{k}", lang), anchor=False)
+                st.session_state["_section"] = (k, t(f"{page}.{group}.{k}", lang))
                 draw_section()
         return
 
@@ -92,6 +82,7 @@ def sections(draws: dict, page: str, lang: str, group: str = "tab", paper=None) 
         for k, container in containers.items():
             if container.open:
                 with container:
+                    st.session_state["_section"] = (k, t(f"{page}.{group}.{k}", lang))
                     draws[k]()
 
     st.fragment(draw)()
@@ -167,13 +158,72 @@ def download_text(label: str, make, file_name: str, mime: str, key: str | None =
     st.download_button(label, data=make, file_name=file_name, mime=mime, key=key, on_click="ignore")
 
 
-def table(frame: pd.DataFrame) -> None:
+def table(frame: pd.DataFrame, download: bool = True) -> None:
     """A table to read: interactive on screen (sortable, scrollable), every row as text in the print view
-    (an interactive table prints only the rows in view)."""
+    (an interactive table prints only the rows in view); with its CSV and Excel downloads."""
+    frame = pd.DataFrame(frame)
     if print_view():
-        st.table(fmt.md_table(pd.DataFrame(frame)), hide_index=True, border="horizontal")
+        st.table(fmt.md_table(frame), hide_index=True, border="horizontal")
     else:
         st.dataframe(frame, hide_index=True)
+    if download:
+        downloads(frame)
+
+
+def downloads(shown: pd.DataFrame, name: str | None = None) -> None:
+    """A table as shown, as CSV and as Excel, each with its context (title, source, credit, data date,
+    filters): see machi.core.export. Written when a button is clicked. Named
+    <municipality>_<section>_<data date>."""
+    lang = session_language()
+    context, stem = _export_context(lang, name)
+    with st.container(horizontal=True, gap="small", key=f"screen_only_dl_{stem}"):
+        st.caption(t("export.label", lang))
+        st.download_button(
+            t("export.csv", lang),
+            data=lambda: export.to_csv(shown, context, lang),
+            file_name=f"{stem}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key=f"csv_{stem}",
+        )
+        st.download_button(
+            t("export.xlsx", lang),
+            data=lambda: export.to_xlsx(shown, context, lang),
+            file_name=f"{stem}.xlsx",
+            key=f"xlsx_{stem}",
+            on_click="ignore",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+
+
+def _export_context(lang: str, name: str | None) -> tuple[export.Context, str]:
+    from machi.municipalities import MUNICIPALITIES
+
+    page = st.session_state.get("_page", "home")
+    section_key, section = st.session_state.get("_section", ("", ""))
+    manifest = next((m for m in MUNICIPALITIES if m.key == page), None)
+    title = t(f"{page}.title" if has(f"{page}.title") else "app.title", lang)
+    lines, date = [], ""
+    if manifest and manifest.source:
+        s = query("core/sources").set_index("source_id").loc[manifest.source]
+        date = s.date or ""
+        lines += [
+            t(
+                "export.source",
+                lang,
+                title=in_language(s, "title", lang),
+                date=fmt.source_date(s.date, s.date_kind, lang),
+                publisher=in_language(s, "publisher", lang),
+            ),
+            t("export.credit", lang, credit=s.credit_ja),
+            export.data_date_label(fmt.source_date(s.date, s.date_kind, lang), lang),
+        ]
+    said = st.session_state.get("_print_conditions", [])
+    if said:
+        lines.append(t("print.conditions", lang, conditions=t("common.group_sep", lang).join(dict.fromkeys(said))))
+    lines.append(t("export.made", lang, date=fmt.date_text(dt.date.today().isoformat(), lang)))
+    full_title = " — ".join(x for x in (title, section, name) if x)
+    return export.Context(full_title, tuple(lines)), export.file_stem(page, name or section_key, date)
 
 
 def columns(spec, **kwargs) -> list:
@@ -181,3 +231,59 @@ def columns(spec, **kwargs) -> list:
     if print_view():
         return [st.container() for _ in (spec if isinstance(spec, (list, tuple)) else range(spec))]
     return st.columns(spec, **kwargs)
+
+
+def dataset_downloads(names: list[str], lang: str) -> None:
+    """Any dataset, whole, as `python -m machi export` gives it: CSV (for Excel) or an Excel workbook."""
+    with st.container(horizontal=True, vertical_alignment="bottom", key="screen_only_datasets"):
+        name = st.selectbox(t("sources.dataset_pick", lang), names, key="dataset_pick")
+        frame = query(datasets.get(_municipalities(), name).query)
+        st.download_button(
+            "CSV",
+            data=lambda: datasets.to_csv(frame, excel=True),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key="dataset_csv",
+        )
+        st.download_button(
+            t("export.xlsx", lang),
+            data=lambda: datasets.to_xlsx(frame, name),
+            file_name=f"{name}.xlsx",
+            on_click="ignore",
+            key="dataset_xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+
+
+def _municipalities():
+    from machi.municipalities import MUNICIPALITIES
+
+    return MUNICIPALITIES
+
+
+def chart_context(municipality: str, key: str) -> tuple[tuple[str, str] | None, str]:
+    """((title, source line) written into a chart, the file name of its image): the section it is drawn
+    in, the page's source and its date."""
+    from machi.municipalities import MUNICIPALITIES
+
+    lang = session_language()
+    section_key, section = st.session_state.get("_section", ("", ""))
+    manifest = next((m for m in MUNICIPALITIES if m.key == municipality), None)
+    if manifest is None or not manifest.source:
+        return None, export.file_stem(municipality, section_key or key)
+    s = query("core/sources").set_index("source_id").loc[manifest.source]
+    when = fmt.source_date(s.date, s.date_kind, lang)
+    source = t("chart.source", lang, title=in_language(s, "title", lang), date=when)
+    title = section or t(f"{municipality}.title", lang)
+    return (title, source), export.file_stem(municipality, section_key or key, s.date or "")
+
+
+def chart(builder, *args, key: str, where=st, **kwargs) -> None:
+    """Draw `builder(*args, **kwargs)`, a chart function of a municipality's charts.py, titled with its
+    section and with its source and data date inside the figure, so a saved image keeps its context; its
+    image is saved as <municipality>_<section>_<data date>.png at print resolution. The figure is built
+    once per distinct input for the whole server, so a rerun only pays for sending it."""
+    titled, stem = chart_context(builder.__module__.split(".")[1], key)
+    config = {**CONFIG, "toImageButtonOptions": {"format": "png", "scale": 3, "filename": stem}}
+    where.plotly_chart(figure(builder, *args, titled=titled, **kwargs), config=config, key=key)

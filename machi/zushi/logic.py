@@ -342,3 +342,17 @@ def status_counts(h: Headline, progress: pd.DataFrame, evaluation: pd.DataFrame,
             for e in EVALUATIONS
         ],
     ]
+
+
+def kpi_table(kpis: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The numeric targets as a table to read: programme, indicator, baseline, the year's value and the
+    target in their own unit, and the share of the way (derived)."""
+    return pd.DataFrame(
+        {
+            t("zushi.col.sheet_no", lang): kpis.sheet_no.astype(str).tolist(),
+            t("zushi.col.label_ja", lang): kpis.label_ja.tolist(),
+            t("zushi.targets", lang): kpis.indicator_ja.tolist(),
+            t("zushi.kpi_values", lang): [kpi_values(k, lang) for k in kpis.itertuples()],
+            t("zushi.share", lang): [fmt.percent(v, 1, lang=lang) for v in kpis.share_pct],
+        }
+    )
