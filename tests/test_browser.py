@@ -242,15 +242,19 @@ def test_an_on_demand_expander_draws_its_content_when_opened_and_drops_it_when_c
     pg.goto(f"{base}/asaka?tab=paths")
     wait_rendered(pg)
     table = pg.locator('[data-testid="stTable"]')
+    downloads = pg.locator('[data-testid="stDownloadButton"]')
     assert table.count() == 0
+    closed = downloads.count()
     summary = pg.locator('[data-testid="stExpander"] summary').filter(has_text=t("asaka.path_table", "ja"))
     summary.click()
     table.first.wait_for(timeout=60_000)
     wait_rendered(pg)
     assert "2026（令和8）年度" in table.first.inner_text() and "21.58" in table.first.inner_text()
-    assert pg.locator('[data-testid="stDownloadButton"]').count() == 1
+    assert downloads.count() == closed + 2  # the table's CSV and Excel, drawn only with it
     summary.click()
     pg.wait_for_function("() => !document.querySelector('[data-testid=stTable]')", timeout=60_000)
+    wait_rendered(pg)
+    assert downloads.count() == closed
     assert pg.locator('[data-testid="stException"]').count() == 0
     assert outside == [] and errors == []
 
