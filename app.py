@@ -6,7 +6,7 @@ from machi import ui
 from machi.core.text import t
 from machi.municipalities import MUNICIPALITIES
 
-with ui.app_run() as run:  # page setup, the language switch; after the page: timings, the heap freeze
+with ui.app_run() as run:  # page setup, the language switch; after the page: the benchmark's timings
     lang = run.lang
     pages = {
         "": [ui.page("pages/home.py", "nav.home", "home", lang, default=True)],

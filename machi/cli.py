@@ -32,7 +32,7 @@ def _open_database():
     result = ensure_database(MUNICIPALITIES)
     if result.error:
         print(f"machi: warning: rebuild failed, using the previous database: {result.error}", file=sys.stderr)
-    return connect_read_only()
+    return connect_read_only(result.path)
 
 
 def _datasets(args: argparse.Namespace) -> int:
@@ -71,6 +71,12 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(datasets.to_csv(df, excel=args.excel))
         sys.stdout.buffer.flush()
     return 0
+
+
+def _serve(args: argparse.Namespace, argv: list[str] | None = None) -> int:
+    from machi.ui.launch import serve
+
+    return serve(argv or [])
 
 
 def _bench(args: argparse.Namespace, argv: list[str] | None = None) -> int:
@@ -154,6 +160,14 @@ def parser() -> argparse.ArgumentParser:
     )
     bench.set_defaults(func=_bench)  # its own options: main() hands them over unparsed
 
+    serve = sub.add_parser(
+        "serve",
+        add_help=False,
+        help="the app in Streamlit's server, as `streamlit run app.py` (Streamlit's options pass through); "
+        "for processes behind a proxy (deploy/)",
+    )
+    serve.set_defaults(func=_serve)
+
     for manifest in MUNICIPALITIES:
         if manifest.cli:
             manifest.cli(sub)
@@ -164,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["bench"]:
         return _bench(argparse.Namespace(), argv[1:])
+    if argv[:1] == ["serve"]:
+        return _serve(argparse.Namespace(), argv[1:])
     try:
         args = parser().parse_args(argv)
         return args.func(args)
@@ -172,10 +188,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # e.g. `| head`
         return 0
-    except Exception as exc:  # a broken source file during build, and the like
-        from machi.core.build import BuildError
+    except Exception as exc:  # a broken source file, a folder that cannot be written, a damaged file …
+        import duckdb
+
+        from machi.core.build import BuildError, storage_problem
 
         if isinstance(exc, BuildError):
             print(f"machi: build failed: {exc} (database unchanged: {paths.db_path()})", file=sys.stderr)
+            return 1
+        if isinstance(exc, (OSError, duckdb.Error)):
+            print(f"machi: {storage_problem(exc, paths.db_path())} ({paths.db_path()})", file=sys.stderr)
             return 1
         raise

@@ -386,3 +386,51 @@ def test_osaka_bad_rank_in_the_url_falls_back_to_none(value):
         assert box.index == 0
     m = {m.label: m.value for m in at.metric}
     assert (m["Score (sum)"], m["Danger level"]) == ("0.0", "0")
+
+
+# --- any URL parameter: nesting, size, encoding --------------------------------------------------------
+
+
+def _packed(raw: bytes) -> str:
+    import base64
+    import zlib
+
+    return base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode().rstrip("=")
+
+
+HOSTILE_LINKS = {
+    "nested": _packed(b'{"a":' + b"[" * 50_000 + b"]" * 50_000 + b"}"),  # ~300 characters, 100 kB of brackets
+    "nested_small": _packed(b'{"a":' + b"[" * 2_000 + b"]" * 2_000 + b"}"),
+    "zip_bomb": _packed(b'{"a":"' + b"x" * 50_000_000 + b'"}'),  # 50 MB unpacked
+    "long": "A" * 100_000,
+    "not_base64": "%%%\u00e9\u3042<script>",
+    "not_json": _packed(b"\xff\xfe not json"),
+    "list": _packed(b"[1, 2, 3]"),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_LINKS))
+def test_yao_hostile_scenario_link_gives_a_plain_message(name):
+    """Finding 3 of 'runs all day': a 294-character link of nested JSON raised RecursionError."""
+    at = open_page("yao", "en", s=HOSTILE_LINKS[name])
+    no_exception(at)
+    assert len(at.error) + len(at.warning) >= 1
+    shown = " ".join(e.value for e in [*at.error, *at.warning])
+    assert "Recursion" not in shown and "Traceback" not in shown and "not a scenario link" not in shown
+    assert at.metric  # the calculator still works, from its defaults
+
+
+@pytest.mark.parametrize("name", ["nested", "zip_bomb", "long"])
+def test_decode_scenario_bounds(name):
+    with pytest.raises(ValueError):
+        yao.decode_scenario(HOSTILE_LINKS[name])
+
+
+@pytest.mark.parametrize("page", ["zushi", "asaka", "osaka", "yao", "sources"])
+@pytest.mark.parametrize(
+    "value", ["x" * 20_000, "[" * 5_000, "\u0000\u202e", "%E3%81"], ids=["long", "brackets", "control", "percent"]
+)
+def test_any_url_parameter_never_crashes(page, value):
+    params = {"tab": value, "fy": value, "group": value, "ward": value, "year": value, "print": value}
+    at = open_page(page, "ja", **params)
+    no_exception(at)

@@ -2,16 +2,24 @@
 
 The build writes a temporary file beside the target and renames it into place, so a failed or
 interrupted build never leaves a half-built database and two builds at once cannot corrupt it.
-A fingerprint of every source file (data/, queries/, the package code) is stored in the database;
-the app rebuilds when the file is missing, unreadable or built from other sources.
+A fingerprint of every source file (data/, queries/, the loading code) is stored in the database;
+the app rebuilds when the file is missing, unreadable or built from other sources. Where the data folder
+cannot take a new database (read-only, full), the build goes to the system's temporary folder instead,
+and where nothing can be built the last readable database is served. A build killed at any point leaves
+temporary files that the next build removes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import hashlib
+import inspect
+import logging
 import os
+import re
+import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +34,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from machi.core.manifest import Manifest
+
+log = logging.getLogger(__name__)
 
 #: Files under data/ that are build products, never sources.
 _NOT_SOURCES = (".duckdb", ".wal", ".tmp")
@@ -43,33 +53,52 @@ class EnsureResult:
     rebuilt: bool
     #: set when a rebuild failed and an older, still readable database is used instead
     error: str | None = None
+    #: the database file to open (the spare in the temporary folder when the data folder took none)
+    path: Path | None = None
 
 
-def source_files(data_dir: Path | None = None) -> list[Path]:
-    """Every file whose content decides what the database holds."""
+def source_files(data_dir: Path | None = None, manifests: Sequence[Manifest] = ()) -> list[Path]:
+    """Every file whose content decides what the database holds: the data, the SQL, and the code that
+    loads them (this module, and the package of each municipality that loads tables). The rest of the
+    code (screens, text, exports) is not among them, so an upgrade that changes only those leaves the
+    database current."""
     data_dir = data_dir or paths.data_dir()
     files = [p for p in data_dir.rglob("*") if p.is_file() and not p.name.endswith(_NOT_SOURCES)]
     files += paths.QUERIES_DIR.rglob("*.sql")
-    files += paths.PACKAGE_DIR.rglob("*.py")
-    return sorted(files)
+    files += [Path(__file__), Path(__file__).with_name("db.py")]
+    for folder in {Path(inspect.getfile(m.load)).parent for m in manifests if m.load}:
+        files += folder.rglob("*.py")
+    return sorted(set(files))
 
 
-def fingerprint(data_dir: Path | None = None) -> str:
+def fingerprint(data_dir: Path | None = None, manifests: Sequence[Manifest] = ()) -> str:
     """sha256 over the names and contents of :func:`source_files`."""
     h = hashlib.sha256()
-    for path in source_files(data_dir):
+    for path in source_files(data_dir, manifests):
         h.update(path.name.encode())
         try:
             h.update(path.read_bytes())
         except OSError as exc:  # unreadable (permissions), vanished since the listing …
-            raise BuildError(f"{path.name}: cannot be read in {path.parent} ({_os_reason(exc)})") from None
+            raise BuildError(f"{path.name}: cannot be read ({_os_reason(exc)})") from None
     return h.hexdigest()
 
 
-def stat_signature(data_dir: Path | None = None) -> tuple:
-    """A cheap signature (name, size, mtime) of the source files: when it is unchanged, so is the
-    fingerprint, and nothing is re-read."""
-    return tuple((str(p), st.st_size, st.st_mtime_ns) for p in source_files(data_dir) for st in [p.stat()])
+def stat_signature(data_dir: Path | None = None, manifests: Sequence[Manifest] = (), db: Path | None = None) -> tuple:
+    """A cheap signature (name, size, mtime) of the source files and of the database file itself: when
+    it is unchanged, so is the fingerprint, and nothing is re-read; when the database file changes under
+    a running app (replaced, truncated, damaged), the signature changes too."""
+    files = source_files(data_dir, manifests)
+    if db is not None:
+        files.append(db)
+    return tuple(_stat(p) for p in files)
+
+
+def _stat(path: Path) -> tuple:
+    try:
+        s = path.stat()
+    except OSError:
+        return (str(path), None, None)
+    return (str(path), s.st_size, s.st_mtime_ns, s.st_ino)
 
 
 def stored_fingerprint(db: Path) -> str | None:
@@ -113,7 +142,8 @@ def build(manifests: Sequence[Manifest], db: Path | None = None, data_dir: Path 
     db = db or paths.db_path()
     data_dir = data_dir or paths.data_dir()
     db.parent.mkdir(parents=True, exist_ok=True)
-    fp = fingerprint(data_dir)
+    fp = fingerprint(data_dir, manifests)
+    remove_leftovers(db)
     tmp = db.with_name(f".{db.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         con = duckdb.connect(str(tmp))
@@ -138,9 +168,53 @@ def build(manifests: Sequence[Manifest], db: Path | None = None, data_dir: Path 
         _replace(tmp, db, fp)
     except BaseException:
         for leftover in (tmp, tmp.with_name(tmp.name + ".wal")):
-            leftover.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a read-only folder: nothing was written there anyway
+                leftover.unlink(missing_ok=True)
         raise
     return counts
+
+
+def remove_leftovers(db: Path) -> list[Path]:
+    """Remove the temporary files of builds that were killed (`.<db name>.<pid>.<hex>.tmp` and its
+    `.wal`) whose process is gone; return what was removed. A build still running is left alone (its
+    process is alive; on Windows its open file cannot be deleted)."""
+    pattern = re.compile(rf"\.{re.escape(db.name)}\.(\d+)\.[0-9a-f]{{8}}\.tmp(\.wal)?")
+    removed = []
+    try:
+        candidates = list(db.parent.iterdir())
+    except OSError:
+        return removed
+    for path in candidates:
+        found = pattern.fullmatch(path.name)
+        if not found or _alive(int(found.group(1))):
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # no signal 0 there; a file still open is refused by unlink instead
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True
+
+
+def spare_path(db: Path) -> Path:
+    """Where the database is built when its own folder cannot take it: the system's temporary folder,
+    one file per database path."""
+    tag = hashlib.sha256(str(db.resolve()).encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / "machi" / f"{db.stem}-{tag}.duckdb"
 
 
 def _replace(tmp: Path, db: Path, fp: str) -> None:
@@ -171,15 +245,40 @@ def ensure_database(
     db = db or paths.db_path()
     stored = stored_fingerprint(db)
     try:
-        fp = fingerprint(data_dir)
+        fp = fingerprint(data_dir, manifests)
         if stored == fp:
-            return EnsureResult(fp, rebuilt=False)
+            return EnsureResult(fp, rebuilt=False, path=db)
+        spare = spare_path(db)
+        if stored_fingerprint(spare) == fp:  # built there before, when this folder took none
+            return EnsureResult(fp, rebuilt=False, path=spare)
         build(manifests, db, data_dir)
-    except BuildError as exc:
+        return EnsureResult(fp, rebuilt=True, path=db)
+    except BuildError as exc:  # a broken or unreadable source: no other folder would help
         if stored is None:
             raise
-        return EnsureResult(stored, rebuilt=False, error=str(exc))
-    return EnsureResult(fp, rebuilt=True)
+        return EnsureResult(stored, rebuilt=False, error=str(exc), path=db)
+    except (OSError, duckdb.Error) as exc:  # the folder cannot take a database: read-only, full, …
+        problem = storage_problem(exc, db)
+    log.warning("%s: %s; building it in the temporary folder instead", db, problem)
+    try:
+        spare.parent.mkdir(parents=True, exist_ok=True)
+        build(manifests, spare, data_dir)
+        return EnsureResult(fp, rebuilt=True, path=spare)
+    except (OSError, duckdb.Error) as exc:
+        log.warning("%s: %s too", spare, storage_problem(exc, spare))
+    if stored is None:
+        raise BuildError(problem) from None
+    return EnsureResult(stored, rebuilt=False, error=problem, path=db)
+
+
+def storage_problem(exc: BaseException, db: Path) -> str:
+    """A plain sentence for a failure to write the database (no paths: they reach the screen)."""
+    if isinstance(exc, OSError):
+        reason = _os_reason(exc)
+    else:
+        text = str(exc).lower()
+        reason = "no space left on the disk" if "space" in text or "disk" in text else _first_line(exc)
+    return f"the database cannot be saved beside its sources ({reason})"
 
 
 # --- loading source files ---------------------------------------------------------------------
@@ -250,9 +349,9 @@ def load_csv(con: duckdb.DuckDBPyConnection, table: str, path: Path, defaults: d
     except UnicodeDecodeError as exc:
         raise BuildError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except FileNotFoundError:
-        raise BuildError(f"{path.name}: file not found in {path.parent}") from None
+        raise BuildError(f"{path.name}: file not found in the data folder") from None
     except OSError as exc:  # unreadable: permissions, a folder where the file should be …
-        raise BuildError(f"{path.name}: cannot be read in {path.parent} ({_os_reason(exc)})") from None
+        raise BuildError(f"{path.name}: cannot be read ({_os_reason(exc)})") from None
     _insert_all(con, insert, rows, path)
     return len(rows)
 

@@ -76,9 +76,10 @@ def _free_port() -> int:
 
 
 @contextmanager
-def server(script: Path, env: dict[str, str], log: Path, timeout: float = 120.0):
-    """`python -m streamlit run <script>` on a free port; yields once /_stcore/health says ok.
-    `{port}` in the log file's name is replaced by the port. (The browser tests start the app so too.)"""
+def server(script: Path, env: dict[str, str], log: Path, timeout: float = 120.0, command: list[str] | None = None):
+    """`python -m streamlit run <script>` (or `command`, Streamlit's options added) on a free port; yields
+    once /_stcore/health says ok. `{port}` in the log file's name is replaced by the port. (The browser
+    tests start the app so too.)"""
     port = _free_port()
     log = Path(str(log).replace("{port}", str(port)))
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -86,11 +87,7 @@ def server(script: Path, env: dict[str, str], log: Path, timeout: float = 120.0)
         started = time.perf_counter()
         proc = subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(script),
+                *(command or [sys.executable, "-m", "streamlit", "run", str(script)]),
                 "--server.headless",
                 "true",
                 "--server.port",

@@ -44,6 +44,7 @@ that survey year, else as ``jyutaku<year>_table1-2.xlsx``) so the next rebuild k
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -79,6 +80,13 @@ NOT_PUBLISHED = {"…", "...", "X", "x", "***"}
 ZERO = {"-", "－", "‐", "―"}
 LABEL_COLUMN = "地域区分"
 HEADER_SCAN_ROWS = 40
+#: what an imported workbook may be (the 2023 table: 131 KB, 0.8 MB unpacked, 1,292 rows, 15 columns);
+#: a file past a limit is refused before or while it is read, so no file can take more than a few
+#: tens of MiB of memory
+MAX_FILE_BYTES = 20 * 2**20
+MAX_UNPACKED_BYTES = 100 * 2**20
+MAX_ROWS = 10_000
+MAX_COLUMNS = 64
 FILE_GLOB = "jyutaku*_table1-2*.xlsx"
 FOLDER = "osaka"
 CSV_2013 = "vacancy_2013.csv"
@@ -122,9 +130,13 @@ def _open_sheet(path: Path):
 
     path = Path(path)
     if not path.is_file():
-        raise BuildError(f"{path.name}: file not found in {path.parent}")
+        raise BuildError(f"{path.name}: file not found in the data folder")
     if path.stat().st_size == 0:
         raise BuildError(f"{path.name}: the file is empty (expected the e-Stat table 第1-2表 as .xlsx)")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise BuildError(f"{path.name}: {size / 2**20:.1f} MB is larger than the {MAX_FILE_BYTES // 2**20} MB allowed")
+    _check_unpacked(path)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zipfile.BadZipFile, InvalidFileException, KeyError, XML errors …
@@ -246,6 +258,39 @@ def _check_units(path: Path, header: _Header, rows: list[tuple[int, tuple]]) -> 
                     )
 
 
+def _check_unpacked(path: Path) -> None:
+    """Refuse a workbook whose parts unpack to more than MAX_UNPACKED_BYTES (the sizes its zip directory
+    declares: the reader never unpacks more than a part declares)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            unpacked = sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: openpyxl says so in its own words below
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise BuildError(
+            f"{path.name}: unpacks to {unpacked / 2**20:,.0f} MB, more than the {MAX_UNPACKED_BYTES // 2**20} MB "
+            "allowed (the e-Stat table 第1-2表 is about 1 MB)"
+        )
+
+
+def _rows(path: Path, ws):
+    """(row number, values) of the sheet, read as needed: at most MAX_COLUMNS columns, and a BuildError at
+    row MAX_ROWS + 1 or on an unreadable part."""
+    try:
+        for row_no, values in enumerate(ws.iter_rows(values_only=True, max_col=MAX_COLUMNS), start=1):
+            if row_no > MAX_ROWS:
+                raise BuildError(
+                    f"{path.name}: sheet {SHEET} has more than {MAX_ROWS:,} rows (the table 第1-2表 has about 1,300)"
+                )
+            yield row_no, tuple(values)
+    except BuildError:
+        raise
+    except Exception as exc:
+        raise BuildError(f"{path.name}: sheet {SHEET} cannot be read ({type(exc).__name__}: {exc})") from None
+
+
 def read_table_1_2(path: Path) -> tuple[int, pd.DataFrame]:
     """Read the e-Stat table 第1-2表 as published; return (survey year, one row per area).
 
@@ -255,21 +300,25 @@ def read_table_1_2(path: Path) -> tuple[int, pd.DataFrame]:
     path = Path(path)
     wb, ws = _open_sheet(path)
     try:
-        rows = [(i, tuple(values)) for i, values in enumerate(ws.iter_rows(values_only=True), start=1)]
-    except Exception as exc:
-        raise BuildError(f"{path.name}: sheet {SHEET} cannot be read ({type(exc).__name__}: {exc})") from None
+        return _read_rows(path, _rows(path, ws))
     finally:
         wb.close()
-    if not any(any(v is not None for v in values) for _, values in rows):
+
+
+def _read_rows(path: Path, stream) -> tuple[int, pd.DataFrame]:
+    """The table from its rows as they are read: the first rows for the header, then one area a row,
+    each checked as it comes (the first problem stops the reading)."""
+    head = list(itertools.islice(stream, HEADER_SCAN_ROWS + 3))
+    if not any(any(v is not None for v in values) for _, values in head) and next(stream, None) is None:
         raise BuildError(f"{path.name}: sheet {SHEET} is empty")
-    header, titles = _find_header(path, rows)
+    header, titles = _find_header(path, head)
     year = _survey_year(path, titles)
-    _check_units(path, header, rows)
+    _check_units(path, header, head)
 
     records: list[dict] = []
     seen: dict[str, int] = {}
     started = False
-    for row_no, values in rows:
+    for row_no, values in itertools.chain(head, stream):
         if row_no <= header.row:
             continue
         values = values + (None,) * (max(c for c, _ in header.cols.values()) + 1 - len(values))
@@ -428,7 +477,7 @@ def load_ward_names(con: duckdb.DuckDBPyConnection, path: Path) -> int:
     try:
         features = json.loads(path.read_text(encoding="utf-8"))["features"]
     except FileNotFoundError:
-        raise BuildError(f"{path.name}: file not found in {path.parent}") from None
+        raise BuildError(f"{path.name}: file not found in the data folder") from None
     except (ValueError, KeyError, TypeError) as exc:
         raise BuildError(f"{path.name}: not a GeoJSON FeatureCollection ({exc})") from None
     rows = []

@@ -1,7 +1,7 @@
 """The Streamlit side of the dashboard: the only package that imports Streamlit.
 
 A page reads as a description of its screen and calls these names; how the screen is made fast
-(caching, fragments, content drawn only when opened, the heap freeze) stays inside this package:
+(caching, fragments, content drawn only when opened) stays inside this package:
 
 - state.py: the session's language, widgets kept in the URL;
 - cache.py: the database connection, queries, figures, derived values, data files (all bounded);

@@ -1,30 +1,107 @@
 """What the server keeps between runs and sessions: the one read-only database connection, query results,
-built figures and derived tables, and parsed data files. Every cache here is bounded.
+built figures and parsed data files. Every cache here is bounded, and each is this process's own:
 
-- the database: one entry (rechecked against the source files every few seconds);
+- the database: one connection (rechecked against the source files and the database file every few
+  seconds; a damaged file is noticed on its first failed query and rebuilt);
 - query results: 512 entries, per database build (a rebuild makes new keys);
 - figures: 256 entries; data files: 16 (one per file, version and simplification).
+
+None of them is Streamlit's `st.cache_data`/`st.cache_resource`: any browser can send Streamlit's
+"clear cache" message, which empties those for every session of the process (a rebuild of everything,
+and with a script sending it, a server kept busy). Streamlit's own session state is all that message
+can clear, and only the sender's.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import json
+import logging
 import pickle
+import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from machi.core import build, datasets, db, paths
 from machi.municipalities import MUNICIPALITIES
 
-#: how often (seconds) a running app looks at the source files for changes
+log = logging.getLogger(__name__)
+
+#: how often (seconds) a running app looks at the source files and the database file for changes
 RECHECK_SECONDS = 2.0
+#: after a failed build, how long (seconds) the same sources are not tried again
+RETRY_SECONDS = 30.0
+
+
+class Memo:
+    """A bounded, thread-safe memo of a pure function's results, least recently used dropped first.
+
+    Keys are made by `key_of` from the arguments (DataFrames by a content hash, data files by path and
+    version). Two sessions asking for the same missing entry at once may both compute it; the results
+    are equal, and the entry is stored once."""
+
+    def __init__(self, fn: Callable, max_entries: int, ttl: float | None = None) -> None:
+        self.fn, self.max_entries, self.ttl = fn, max_entries, ttl
+        self._entries: OrderedDict[Any, tuple[float, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.__wrapped__ = fn
+        self.__doc__ = fn.__doc__
+
+    def __call__(self, *args, **kwargs):
+        key = key_of((args, kwargs))
+        now = time.monotonic()
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is not None and (self.ttl is None or now - hit[0] < self.ttl):
+                self._entries.move_to_end(key)
+                return hit[1]
+        value = self.fn(*args, **kwargs)
+        with self._lock:
+            self._entries[key] = (now, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+def memo(max_entries: int, ttl: float | None = None) -> Callable[[Callable], Memo]:
+    """Decorator form of :class:`Memo`."""
+    return lambda fn: Memo(fn, max_entries, ttl)
+
+
+def key_of(value) -> Any:
+    """A hashable key for a value: DataFrames and Series by a fast content hash, data files by their key,
+    containers by their items; anything else unhashable by its pickled form."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        return ("frame", _frame_hash(value))
+    if isinstance(value, DataFile):
+        return ("file", value.key)
+    if isinstance(value, dict):
+        return ("dict", tuple((k, key_of(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(key_of(v) for v in value))
+    try:
+        hash(value)
+    except TypeError:
+        return ("pickle", hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=20).digest())
+    return value
 
 
 # --- the database ---------------------------------------------------------------------------------
@@ -35,8 +112,25 @@ class Database:
     con: duckdb.DuckDBPyConnection
     fingerprint: str
     signature: tuple
+    path: Path
     error: str | None = None
     checked_at: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class _Failure:
+    signature: tuple
+    message: str
+    at: float
+
+
+_lock = threading.Lock()
+_current: Database | None = None
+_failure: _Failure | None = None
+
+
+def _signature() -> tuple:
+    return build.stat_signature(manifests=MUNICIPALITIES, db=paths.db_path())
 
 
 def _still_current(database: Database) -> bool:
@@ -44,26 +138,82 @@ def _still_current(database: Database) -> bool:
     if now - database.checked_at < RECHECK_SECONDS:
         return True
     database.checked_at = now
-    return build.stat_signature() == database.signature
+    return _signature() == database.signature
 
 
-@st.cache_resource(validate=_still_current, show_spinner=False, max_entries=1)
 def database() -> Database:
     """One read-only connection for the whole server, built or rebuilt first when the database file
-    is missing, unreadable or older than its sources."""
-    signature = build.stat_signature()
-    result = build.ensure_database(MUNICIPALITIES)
-    return Database(db.connect_read_only(), result.fingerprint, signature, result.error)
+    is missing, unreadable, damaged or older than its sources. Raises BuildError when no database can
+    be had; the same failure is not retried for RETRY_SECONDS unless the files change."""
+    global _current, _failure
+    current = _current
+    if current is not None and _still_current(current):
+        return current
+    with _lock:
+        if _current is not None and _current is not current:  # another session just did it
+            return _current
+        _close_current()  # DuckDB shares one open file per path in a process: let go before reopening
+        signature = _signature()
+        failure = _failure
+        if failure and failure.signature == signature and time.monotonic() - failure.at < RETRY_SECONDS:
+            raise build.BuildError(failure.message)
+        try:
+            result = build.ensure_database(MUNICIPALITIES)
+            con = db.connect_read_only(result.path)
+        except (build.BuildError, OSError, duckdb.Error) as exc:
+            message = str(exc) if isinstance(exc, build.BuildError) else build.storage_problem(exc, paths.db_path())
+            _failure = _Failure(signature, message, time.monotonic())
+            log.error("no database: %s", message)
+            raise build.BuildError(message) from None
+        _failure = None
+        _current = Database(con, result.fingerprint, _signature(), result.path, result.error)
+        return _current
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+def _close_current() -> None:
+    """Close the connection in use (called under _lock). A query of another session still running on it
+    fails, and `query` runs it again on the new connection."""
+    global _current
+    if _current is not None:
+        with contextlib.suppress(duckdb.Error):
+            _current.con.close()
+        _current = None
+
+
+def forget_database() -> None:
+    """Close the connection (the next call to `database()` checks the file again and rebuilds it if
+    needed), and forget a failed build."""
+    global _failure
+    with _lock:
+        _close_current()
+        _failure = None
+
+
+@memo(max_entries=512)
 def _cached_query(name: str, params: tuple, fingerprint: str) -> pd.DataFrame:
     return db.run_query(database().con, name, dict(params))
 
 
 def query(name: str, **params) -> pd.DataFrame:
-    """Run queries/<name>.sql with bound parameters; results cached per database build."""
-    return _cached_query(name, tuple(sorted(params.items())), database().fingerprint)
+    """Run queries/<name>.sql with bound parameters; results cached per database build. A result is
+    shared by every session: it comes back as a (cheap, copy-on-write) copy, so no page can change it.
+
+    A query that fails because the connection was replaced meanwhile is run again on the new one; one
+    that fails because the database file was damaged under the running app rebuilds it first. Where no
+    database can be had, BuildError (the app's shell shows it as a plain message)."""
+    args = tuple(sorted(params.items()))
+    used = database()
+    try:
+        return _cached_query(name, args, used.fingerprint).copy(deep=False)
+    except duckdb.Error:
+        if used is _current:
+            if build.stored_fingerprint(used.path) == used.fingerprint:
+                raise  # the database is sound: a fault of the query itself
+            log.warning("the database file was damaged while running; rebuilding it")
+            with _lock:
+                if used is _current:
+                    _close_current()
+    return _cached_query(name, args, database().fingerprint).copy(deep=False)  # BuildError: see AppRun.show
 
 
 def dataset(name: str) -> pd.DataFrame:
@@ -88,14 +238,6 @@ class DataFile(dict):
         self.key = key
 
 
-def _data_file_hash(d: DataFile) -> tuple:
-    return d.key
-
-
-#: cache keys: DataFrames by a fast content hash, data files by path and modification time
-_HASH_FUNCS = {pd.DataFrame: _frame_hash, pd.Series: _frame_hash, DataFile: _data_file_hash}
-
-
 class FrozenFigure(go.Figure):
     """A figure that is never changed after it is built: its plain form (`to_dict`) is computed once.
     st.plotly_chart calls `to_dict()` on every run, a deep copy of the whole figure (the map's
@@ -109,7 +251,7 @@ class FrozenFigure(go.Figure):
         return self._frozen_dict
 
 
-@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=_HASH_FUNCS)
+@memo(max_entries=256)
 def _figure(module: str, builder: str, args: tuple, kwargs: dict, titled: tuple[str, str] | None) -> FrozenFigure:
     built = getattr(importlib.import_module(module), builder)(*args, **kwargs)
     return FrozenFigure(with_title(built, *titled) if titled else built)
@@ -176,7 +318,7 @@ def wrap_line(text: str, width: int = 110) -> str:
     return "<br>".join([*lines, line])
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@memo(max_entries=16)
 def _read_json(path: str, mtime_ns: int, simplify_with: tuple | None) -> DataFile:
     with open(path, encoding="utf-8") as fh:
         content = json.load(fh)

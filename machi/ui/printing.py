@@ -19,7 +19,7 @@ import streamlit as st
 
 from machi.core import brief, fmt, serve
 from machi.core.text import in_language, t
-from machi.ui.cache import query
+from machi.ui.cache import memo, query
 
 PRINT_PARAM = "print"
 #: the printable width of an A4 sheet with the margins below (210 mm − 2 × 12 mm): the print view is laid
@@ -142,7 +142,7 @@ def own_address(page: str, query: str) -> str:
     return f"http://127.0.0.1:{st.get_option('server.port')}/{path}?{query}"
 
 
-@st.cache_resource(show_spinner=False, ttl=600, max_entries=1)
+@memo(max_entries=1, ttl=600)
 def _browser() -> str | None:
     return serve.find_browser()
 

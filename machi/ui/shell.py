@@ -1,6 +1,6 @@
 """The app around every page: the page setup, the language switch, the navigation's pages, the database
 check, the home page's headlines, and what each run of the entry script does before and after its page
-(the benchmark's script timing, the heap freeze)."""
+(the benchmark's script timing)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from machi.core import build
 from machi.core.manifest import Headline
 from machi.core.text import t
 from machi.municipalities import MUNICIPALITIES
-from machi.ui import heap, printing
+from machi.ui import printing
 from machi.ui.cache import database, query
 from machi.ui.state import keep_language_over_rerun, language_switch, session_language
 
@@ -67,6 +67,8 @@ class AppRun:
         st.session_state.pop("_print_conditions", None)
         try:
             page.run()
+        except build.BuildError as exc:  # the database went missing or was damaged beyond rebuilding
+            st.error(t("db.build_failed", self.lang, error=str(exc)))
         finally:
             source = next((m.source for m in MUNICIPALITIES if m.key == self.page), None)
             with top.container():
@@ -78,7 +80,7 @@ def app_run():
     """One run of the entry script: sets the page up, draws the language switch and yields the run
     (`run.lang`; `run.show(page)` runs the page the navigation chose).
 
-    After the run, the heap is frozen when the run imported modules (see heap.py). When the environment
+    When the environment
     variable MACHI_TIMINGS names a file (the benchmark), every run appends one JSON line {"page", "ms",
     "outcome": ok | rerun | stop | error, "t0", "t1"} (perf_counter times of this process); MACHI_PROFILE
     names a folder for a cProfile of each run. Unset, this costs two environment lookups a run."""
@@ -103,8 +105,6 @@ def app_run():
         outcome = "rerun" if "Rerun" in name else "stop" if "Stop" in name else "error"
         raise
     finally:
-        if outcome == "ok":
-            heap.freeze_imported()
         end = time.perf_counter()
         if profiler is not None:
             profiler.disable()
@@ -136,3 +136,32 @@ def _through_the_entry_script() -> None:
         PagesManager.uses_pages_directory = False
         keep_language_over_rerun()  # the switch was not drawn in this run
         st.rerun()
+
+
+def rerun_unknown_fragments_whole() -> None:
+    """Behind a proxy, when a process stops, its browsers reconnect to another process: a new session
+    there, which has run nothing yet. The browser's next tab click asks for a rerun of a fragment (the
+    section tabs) that the new session does not hold, and Streamlit drops such a request without a word,
+    every click after it too: the page no longer follows its tabs, nor its URL. Run those requests as a
+    rerun of the whole page instead, with the browser's page, URL and widget values (which is what a
+    fragment of a removed page needs anyway). Installed once per process, when the app is first run;
+    Streamlit offers no setting for it (a second private name, checked by tests/test_deploy.py)."""
+    from streamlit.runtime.app_session import AppSession
+
+    original = AppSession.request_rerun
+    if getattr(original, "machi_whole", False):
+        return
+
+    def request_rerun(self, client_state=None):
+        if client_state is not None and client_state.fragment_id and not self.has_fragment(client_state.fragment_id):
+            whole = type(client_state)()
+            whole.CopyFrom(client_state)
+            whole.ClearField("fragment_id")
+            client_state = whole
+        return original(self, client_state)
+
+    request_rerun.machi_whole = True
+    AppSession.request_rerun = request_rerun
+
+
+rerun_unknown_fragments_whole()

@@ -194,5 +194,8 @@ def url_tabs(tabs: dict[str, str], key: str, param: str = "tab") -> dict:
     containers = st.tabs(
         labels, default=st.session_state[made][1], key=widget, on_change=_tab_chosen, args=(key, ids, labels)
     )
+    shown = next((i for i, c in zip(ids, containers, strict=True) if c.open), current)
+    if shown != current:  # the browser's own choice, sent to a session that did not know it (a new process)
+        st.session_state[key] = current = shown
     set_param(param, current, ids[0])
     return dict(zip(ids, containers))

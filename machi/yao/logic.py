@@ -38,16 +38,55 @@ def encode_scenario(app: dict) -> str:
     return base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode().rstrip("=")
 
 
+#: what a scenario link may hold: its length, its unpacked size, and how deep its JSON nests (an
+#: application nests 5 deep; anything past these bounds is refused before it is parsed)
+MAX_LINK_CHARS = 16_384
+MAX_SCENARIO_BYTES = 65_536
+MAX_SCENARIO_DEPTH = 12
+
+
 def decode_scenario(text: str) -> dict:
-    """The application encoded by encode_scenario; ValueError when the text is not one."""
+    """The application encoded by encode_scenario; ValueError when the text is not one, or is larger
+    or nests deeper than any application (bounded, so no link can exhaust memory or the stack)."""
+    if len(text) > MAX_LINK_CHARS:
+        raise ValueError("not a scenario link: too long")
     try:
-        raw = zlib.decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), bufsize=1 << 16)
+        packed = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        inflate = zlib.decompressobj()
+        raw = inflate.decompress(packed, MAX_SCENARIO_BYTES)
+        if inflate.unconsumed_tail:
+            raise ValueError("too large")
+        if _nesting(raw) > MAX_SCENARIO_DEPTH:
+            raise ValueError("nested too deep")
         app = json.loads(raw)
-    except (ValueError, zlib.error, UnicodeDecodeError) as exc:
+    except (ValueError, zlib.error, UnicodeDecodeError, RecursionError) as exc:
         raise ValueError(f"not a scenario link: {exc}") from None
     if not isinstance(app, dict):
         raise ValueError("not a scenario link: not an object")
     return app
+
+
+def _nesting(raw: bytes) -> int:
+    """How deep the brackets of a JSON text nest, brackets inside strings not counted (an upper bound
+    the parser would reach; computed without recursion)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for byte in raw:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif byte == 0x5C:  # backslash
+                escaped = True
+            elif byte == 0x22:  # quote
+                in_string = False
+        elif byte == 0x22:
+            in_string = True
+        elif byte in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif byte in b"]}":
+            depth -= 1
+    return deepest
 
 
 # --- the scenario in the form ----------------------------------------------------------------------

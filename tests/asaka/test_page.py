@@ -109,7 +109,7 @@ def test_a_published_actual_appears_on_every_chart_with_no_code_change(tmp_path,
         f.write("park_area_per_person,2027,2.20,asaka_green_plan_2026,test row\n")
     monkeypatch.setenv("MACHI_DATA", str(data))
     monkeypatch.setenv("MACHI_DB", str(tmp_path / "m.duckdb"))
-    cache.database.clear()
+    cache.forget_database()
     try:
         body = texts(open_page("asaka", "ja"))
         assert "▲ 遅れ" in body and "2027（令和9）年度" in body
@@ -119,7 +119,7 @@ def test_a_published_actual_appears_on_every_chart_with_no_code_change(tmp_path,
         observed = [tr for tr in specs[0]["data"] if tr.get("name") == "実績値"]
         assert [(tr["meta"], tr["text"]) for tr in observed] == [("park_area_per_person", ["2.20"])]
     finally:
-        cache.database.clear()
+        cache.forget_database()
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

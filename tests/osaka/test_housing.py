@@ -422,6 +422,69 @@ BROKEN = {
 }
 
 
+def _zip_bomb(path: Path) -> Path:
+    """The shipped workbook with one more part that unpacks to 120 MB of zeros (a file of ~120 KB more)."""
+    import zipfile
+
+    shutil.copyfile(SHIPPED, path)
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr("xl/media/padding.bin", b"\0" * (120 * 2**20))
+    return path
+
+
+def _too_many_rows(path: Path) -> Path:
+    """The shipped table's title and header, then more valid area rows than allowed."""
+    source = openpyxl.load_workbook(SHIPPED, read_only=True)
+    head = [tuple(r) for r in source[housing.SHEET].iter_rows(max_row=10, values_only=True)]
+    source.close()
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet(housing.SHEET)
+    for values in head[:-1]:
+        ws.append(values)
+    area = head[-1]
+    for i in range(housing.MAX_ROWS):
+        ws.append((area[0], f"{10000 + i:05d}_地区{i}", *area[2:]))
+    wb.save(path)
+    return path
+
+
+def _too_large(path: Path) -> Path:
+    shutil.copyfile(SHIPPED, path)
+    with path.open("ab") as fh:
+        fh.truncate(housing.MAX_FILE_BYTES + 1)
+    return path
+
+
+BROKEN.update(
+    {
+        "unpacks_too_large": (_zip_bomb, r"unpacks to 121 MB, more than the 100 MB allowed"),
+        "too_many_rows": (_too_many_rows, r"sheet e001_2 has more than 10,000 rows"),
+        "file_too_large": (_too_large, r"20\.0 MB is larger than the 20 MB allowed"),
+    }
+)
+
+
+def test_the_importer_stops_reading_at_the_first_problem():
+    """Rows are checked as they are read: a duplicate on row 1,293 of a file of two million rows was
+    found only after all were read (165 s, 1.3 GiB). Here the row source fails if read past the problem."""
+    wb = openpyxl.load_workbook(SHIPPED, read_only=True)
+    rows = list(housing._rows(Path("t.xlsx"), wb[housing.SHEET]))[:60]
+    wb.close()
+    row_no, values = rows[-1]
+    duplicate = (row_no + 1, (values[0], rows[-2][1][1], *values[2:]))
+    read = []
+
+    def stream():
+        for row in [*rows, duplicate]:
+            read.append(row[0])
+            yield row
+        raise AssertionError("read past the first problem")
+
+    with pytest.raises(BuildError, match=rf"row {row_no + 1}, column 地域区分: area code \d+ is already on row"):
+        housing._read_rows(Path("t.xlsx"), stream())
+    assert read[-1] == row_no + 1
+
+
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_broken_file_is_rejected_and_nothing_changes(case, fresh, tmp_path):
     db, data_dir = fresh

@@ -220,11 +220,11 @@ def test_a_ward_missing_from_the_boundary_file_is_named_not_fatal(tmp_path, monk
     geo.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setenv("MACHI_DATA", str(data))
     monkeypatch.setenv("MACHI_DB", str(tmp_path / "m.duckdb"))
-    cache.database.clear()
+    cache.forget_database()
     try:
         at = open_page("osaka", "ja", tab="map")  # no exception box
         assert [w.value for w in at.warning] == [t("osaka.no_boundary", "ja", wards="北区")]
         spec = json.loads(at.get("plotly_chart")[0].proto.spec)
         assert len([tr for tr in spec["data"] if tr.get("fill") == "toself"]) == 23
     finally:
-        cache.database.clear()
+        cache.forget_database()

@@ -126,7 +126,7 @@ def _fresh_app_with(monkeypatch, db, data=None):
     monkeypatch.setenv("MACHI_DB", str(db))
     if data:
         monkeypatch.setenv("MACHI_DATA", str(data))
-    cache.database.clear()
+    cache.forget_database()
     cache._cached_query.clear()
 
 
@@ -135,7 +135,7 @@ def restore_app_cache():
     yield
     from machi.ui import cache
 
-    cache.database.clear()
+    cache.forget_database()
     cache._cached_query.clear()
 
 
