@@ -2,9 +2,12 @@
 websocket protocol (no browser), for a set time (not a test).
 
 Each session does what a user does, with a think time between steps: opens a page, switches pages,
-opens section tabs, changes a filter and types into a calculator (the tab, filter and calculator values
-travel as the page's URL parameters, as a shared link carries them). A step is timed from the request to
-the server's "run finished". Sessions come and go in rounds: every round opens new sessions and closes
+and opens pages on a section tab, in English, or with a calculator scenario, as a shared link does (URL
+parameters). A page reads those on a session's first visit to it; later visits by the same session find
+the page as it was left, so most steps are page switches, the commonest thing users do. Tab clicks and
+widget changes (fragment reruns, cheaper) are measured in the browser by benchmarks/bench.py. A step is
+timed from the request to the server's "run finished"; a step cut off by a dropped connection counts as
+an error with the time it took. Sessions come and go in rounds: every round opens new sessions and closes
 the last round's, so departed sessions accumulate if anything keeps them.
 
 Reported per interval (and written as JSON with --out): runs per second, p50/p95/max latency, errors
@@ -122,10 +125,14 @@ async def _session(url: str, until: float, start: float, think: float, tally: Ta
                 path, params = steps[i % len(steps)]
                 i += 1
                 t0 = time.perf_counter()
-                ok = await _run(ws, path, params)
+                try:
+                    ok = await _run(ws, path, params)
+                except Exception:  # a dropped connection or a run that never finished: a failed step
+                    tally.samples.append(Sample(t0 - start, (time.perf_counter() - t0) * 1000, False))
+                    raise
                 tally.samples.append(Sample(t0 - start, (time.perf_counter() - t0) * 1000, ok))
                 await asyncio.sleep(think * rng.uniform(0.5, 1.5))
-    except Exception:  # a dropped connection or a run that never finished
+    except Exception:
         tally.dropped += 1
 
 
@@ -204,7 +211,8 @@ async def load(
     for k in edges:
         part = [s for s in tally.samples if k * interval <= s.at < (k + 1) * interval]
         if part:
-            results["intervals"].append({"from_s": k * interval, **_summary(part, interval)})
+            span = min(interval, total - k * interval)
+            results["intervals"].append({"from_s": k * interval, **_summary(part, span)})
     results["total"] = {**_summary(tally.samples, total), "dropped_sessions": tally.dropped}
     return results
 

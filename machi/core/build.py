@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
+import errno
 import hashlib
 import inspect
 import logging
@@ -63,7 +64,10 @@ def source_files(data_dir: Path | None = None, manifests: Sequence[Manifest] = (
     code (screens, text, exports) is not among them, so an upgrade that changes only those leaves the
     database current."""
     data_dir = data_dir or paths.data_dir()
-    files = [p for p in data_dir.rglob("*") if p.is_file() and not p.name.endswith(_NOT_SOURCES)]
+    try:
+        files = [p for p in data_dir.rglob("*") if p.is_file() and not p.name.endswith(_NOT_SOURCES)]
+    except OSError as exc:
+        raise BuildError(f"the data folder cannot be read ({_os_reason(exc)})") from None
     files += paths.QUERIES_DIR.rglob("*.sql")
     files += [Path(__file__), Path(__file__).with_name("db.py")]
     for folder in {Path(inspect.getfile(m.load)).parent for m in manifests if m.load}:
@@ -211,10 +215,26 @@ def _alive(pid: int) -> bool:
 
 
 def spare_path(db: Path) -> Path:
-    """Where the database is built when its own folder cannot take it: the system's temporary folder,
+    """Where the database is built when its own folder cannot take it: a folder of this user's own in
+    the system's temporary folder (created private; refused if another user or a link holds the name),
     one file per database path."""
     tag = hashlib.sha256(str(db.resolve()).encode()).hexdigest()[:12]
-    return Path(tempfile.gettempdir()) / "machi" / f"{db.stem}-{tag}.duckdb"
+    user = os.getuid() if hasattr(os, "getuid") else "user"
+    return Path(tempfile.gettempdir()) / f"machi-{user}" / f"{db.stem}-{tag}.duckdb"
+
+
+def _private_folder(folder: Path) -> bool:
+    """Create `folder` readable by this user alone, or check that it is such a folder already."""
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        st = os.lstat(folder)
+    except OSError:
+        return False
+    if not hasattr(os, "getuid"):  # Windows: the temporary folder is the user's own
+        return True
+    import stat
+
+    return stat.S_ISDIR(st.st_mode) and st.st_uid == os.getuid() and not st.st_mode & 0o077
 
 
 def _replace(tmp: Path, db: Path, fp: str) -> None:
@@ -243,13 +263,14 @@ def ensure_database(
     returned so the caller can say that the data shown may be out of date.
     """
     db = db or paths.db_path()
+    remove_leftovers(db)  # of builds killed part way, whether or not this start builds
     stored = stored_fingerprint(db)
     try:
         fp = fingerprint(data_dir, manifests)
         if stored == fp:
             return EnsureResult(fp, rebuilt=False, path=db)
         spare = spare_path(db)
-        if stored_fingerprint(spare) == fp:  # built there before, when this folder took none
+        if _private_folder(spare.parent) and stored_fingerprint(spare) == fp:  # built there when this folder took none
             return EnsureResult(fp, rebuilt=False, path=spare)
         build(manifests, db, data_dir)
         return EnsureResult(fp, rebuilt=True, path=db)
@@ -261,7 +282,8 @@ def ensure_database(
         problem = storage_problem(exc, db)
     log.warning("%s: %s; building it in the temporary folder instead", db, problem)
     try:
-        spare.parent.mkdir(parents=True, exist_ok=True)
+        if not _private_folder(spare.parent):
+            raise PermissionError(errno.EACCES, "Permission denied")
         build(manifests, spare, data_dir)
         return EnsureResult(fp, rebuilt=True, path=spare)
     except (OSError, duckdb.Error) as exc:
@@ -271,13 +293,22 @@ def ensure_database(
     return EnsureResult(stored, rebuilt=False, error=problem, path=db)
 
 
+#: what a failure to write says, in the words of the OS or DuckDB, and how we say it
+_STORAGE_REASONS = (
+    ("read-only", "the folder is read-only"),
+    ("permission denied", "no permission to write there"),
+    ("access is denied", "no permission to write there"),
+    ("no space", "no space left on the disk"),
+    ("disk full", "no space left on the disk"),
+    ("quota", "the disk quota is used up"),
+)
+
+
 def storage_problem(exc: BaseException, db: Path) -> str:
-    """A plain sentence for a failure to write the database (no paths: they reach the screen)."""
-    if isinstance(exc, OSError):
-        reason = _os_reason(exc)
-    else:
-        text = str(exc).lower()
-        reason = "no space left on the disk" if "space" in text or "disk" in text else _first_line(exc)
+    """A plain sentence for a failure to write the database: never the error's own text, which names
+    files and folders (and reaches the screen)."""
+    text = f"{getattr(exc, 'strerror', '') or ''} {exc}".lower()
+    reason = next((plain for clue, plain in _STORAGE_REASONS if clue in text), "it could not be written")
     return f"the database cannot be saved beside its sources ({reason})"
 
 

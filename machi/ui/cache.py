@@ -107,7 +107,7 @@ def key_of(value) -> Any:
 # --- the database ---------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False)
 class Database:
     con: duckdb.DuckDBPyConnection
     fingerprint: str
@@ -115,6 +115,31 @@ class Database:
     path: Path
     error: str | None = None
     checked_at: float = field(default_factory=time.monotonic)
+    _busy: int = 0
+    _closed: bool = False
+    _gate: threading.Condition = field(default_factory=threading.Condition)
+
+    @contextlib.contextmanager
+    def use(self):
+        """The connection, for one query: a connection being closed is not handed out (the caller runs the
+        query again on the new one), and close() waits for the queries under way."""
+        with self._gate:
+            if self._closed:
+                raise duckdb.ConnectionException("the database was replaced")
+            self._busy += 1
+        try:
+            yield self.con
+        finally:
+            with self._gate:
+                self._busy -= 1
+                self._gate.notify_all()
+
+    def close(self, wait: float = 10.0) -> None:
+        with self._gate:
+            self._closed = True
+            self._gate.wait_for(lambda: self._busy == 0, timeout=wait)
+        with contextlib.suppress(duckdb.Error):
+            self.con.close()
 
 
 @dataclass
@@ -171,12 +196,11 @@ def database() -> Database:
 
 
 def _close_current() -> None:
-    """Close the connection in use (called under _lock). A query of another session still running on it
-    fails, and `query` runs it again on the new connection."""
+    """Close the connection in use (called under _lock), once the queries under way on it have finished;
+    a session that asks for it meanwhile gets the new one."""
     global _current
     if _current is not None:
-        with contextlib.suppress(duckdb.Error):
-            _current.con.close()
+        _current.close()
         _current = None
 
 
@@ -191,7 +215,8 @@ def forget_database() -> None:
 
 @memo(max_entries=512)
 def _cached_query(name: str, params: tuple, fingerprint: str) -> pd.DataFrame:
-    return db.run_query(database().con, name, dict(params))
+    with database().use() as con:
+        return db.run_query(con, name, dict(params))
 
 
 def query(name: str, **params) -> pd.DataFrame:
@@ -202,17 +227,18 @@ def query(name: str, **params) -> pd.DataFrame:
     that fails because the database file was damaged under the running app rebuilds it first. Where no
     database can be had, BuildError (the app's shell shows it as a plain message)."""
     args = tuple(sorted(params.items()))
-    used = database()
-    try:
-        return _cached_query(name, args, used.fingerprint).copy(deep=False)
-    except duckdb.Error:
-        if used is _current:
-            if build.stored_fingerprint(used.path) == used.fingerprint:
-                raise  # the database is sound: a fault of the query itself
-            log.warning("the database file was damaged while running; rebuilding it")
+    for _ in range(3):
+        used = database()
+        try:
+            return _cached_query(name, args, used.fingerprint).copy(deep=False)
+        except duckdb.Error:
             with _lock:
-                if used is _current:
-                    _close_current()
+                if used is not _current:
+                    continue  # replaced while it ran: run it again on the new one
+                if build.stored_fingerprint(used.path) == used.fingerprint:
+                    raise  # the database is sound: a fault of the query itself
+                log.warning("the database file was damaged while running; rebuilding it")
+                _close_current()
     return _cached_query(name, args, database().fingerprint).copy(deep=False)  # BuildError: see AppRun.show
 
 

@@ -142,10 +142,11 @@ def rerun_unknown_fragments_whole() -> None:
     """Behind a proxy, when a process stops, its browsers reconnect to another process: a new session
     there, which has run nothing yet. The browser's next tab click asks for a rerun of a fragment (the
     section tabs) that the new session does not hold, and Streamlit drops such a request without a word,
-    every click after it too: the page no longer follows its tabs, nor its URL. Run those requests as a
-    rerun of the whole page instead, with the browser's page, URL and widget values (which is what a
-    fragment of a removed page needs anyway). Installed once per process, when the app is first run;
-    Streamlit offers no setting for it (a second private name, checked by tests/test_deploy.py)."""
+    every click after it too: the page no longer follows its tabs, nor its URL. In a session that has not
+    finished a run yet, run such a request as a rerun of the whole page instead, with the browser's page,
+    URL and widget values (later on, Streamlit's dropping is right: the fragment went with a page left).
+    Installed by `python -m machi serve` before the first browser arrives (and when the app first runs);
+    Streamlit offers no setting for it (private names, checked by tests/test_deploy.py)."""
     from streamlit.runtime.app_session import AppSession
 
     original = AppSession.request_rerun
@@ -153,7 +154,13 @@ def rerun_unknown_fragments_whole() -> None:
         return
 
     def request_rerun(self, client_state=None):
-        if client_state is not None and client_state.fragment_id and not self.has_fragment(client_state.fragment_id):
+        fresh = not getattr(self, "_client_state", None) or not self._client_state.page_script_hash  # never ran
+        if (
+            fresh
+            and client_state is not None
+            and client_state.fragment_id
+            and not self.has_fragment(client_state.fragment_id)
+        ):
             whole = type(client_state)()
             whole.CopyFrom(client_state)
             whole.ClearField("fragment_id")

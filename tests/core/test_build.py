@@ -163,11 +163,12 @@ def test_interrupted_build_leaves_previous_database(tmp_path, data_dir, monkeypa
     assert not list(tmp_path.glob(".*.tmp*"))
 
 
-def test_two_builds_at_once_leave_a_valid_database(tmp_path):
+@pytest.mark.parametrize("how", ["build", "ensure_database"])  # `machi build`, and app processes starting
+def test_three_builds_at_once_leave_a_valid_database(tmp_path, how):
     db = tmp_path / "m.duckdb"
     code = (
-        f"from machi.core.build import build; from machi.municipalities import MUNICIPALITIES; "
-        f"from pathlib import Path; build(MUNICIPALITIES, Path({str(db)!r}))"
+        f"from machi.core.build import {how}; from machi.municipalities import MUNICIPALITIES; "
+        f"from pathlib import Path; {how}(MUNICIPALITIES, Path({str(db)!r}))"
     )
     procs = [subprocess.Popen([sys.executable, "-c", code], cwd=ROOT) for _ in range(3)]
     assert [p.wait(120) for p in procs] == [0, 0, 0]
