@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -36,9 +37,11 @@ def proxy_config(upstreams: list[str], port: int, folder: Path) -> Path:
     site = site.replace("listen 8080;", f"listen 127.0.0.1:{port};")
     (folder / "machi.conf").write_text(site, encoding="utf-8")
     main = folder / "nginx.conf"
+    # as root, nginx's workers would run as nobody, who cannot reach a private temporary folder
+    user = "user root;\n" if hasattr(os, "geteuid") and os.geteuid() == 0 else ""
     main.write_text(
         f"""daemon off;
-worker_processes 1;
+{user}worker_processes 1;
 pid {folder}/nginx.pid;
 error_log {folder}/error.log warn;
 events {{ worker_connections 512; }}
@@ -59,7 +62,8 @@ http {{
 
 @contextmanager
 def nginx(conf: Path, port: int):
-    proc = subprocess.Popen([nginx_path(), "-c", str(conf), "-p", str(conf.parent)], stderr=subprocess.PIPE)
+    command = [nginx_path(), "-c", str(conf), "-p", str(conf.parent), "-e", str(conf.parent / "error.log")]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 20
         while True:

@@ -197,6 +197,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"machi: build failed: {exc} (database unchanged: {paths.db_path()})", file=sys.stderr)
             return 1
         if isinstance(exc, (OSError, duckdb.Error)):
-            print(f"machi: {storage_problem(exc, paths.db_path())} ({paths.db_path()})", file=sys.stderr)
+            print(f"machi: {storage_problem(exc)} ({paths.db_path()})", file=sys.stderr)
             return 1
         raise

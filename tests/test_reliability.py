@@ -482,7 +482,7 @@ def test_unreadable_source_keeps_the_previous_database(tmp_path, monkeypatch):
         Path, "open", lambda self, *a, **k: denied(self) if self == target else real_open(self, *a, **k)
     )
     result = b.ensure_database(MUNICIPALITIES, db, data)
-    assert result.error == "kpis.csv: cannot be read (Permission denied)", result.error
+    assert str(result.error) == "kpis.csv: cannot be read (Permission denied)", result.error
     assert digest(db) == before
     with pytest.raises(b.BuildError, match=r"kpis\.csv: cannot be read"):
         b.ensure_database(MUNICIPALITIES, tmp_path / "other.duckdb", data)

@@ -27,6 +27,7 @@ import duckdb
 import pytest
 
 from machi.core import build as b
+from machi.core.text import t
 from machi.municipalities import MUNICIPALITIES
 from machi.yao import logic as yao
 from machi.yao.permit.examples import examples
@@ -150,7 +151,7 @@ def test_no_database_anywhere_is_one_plain_error_and_not_retried_every_run(fresh
     for _ in range(3):
         at = open_page("osaka", "ja")
         no_exception(at)
-        assert len(at.error) == 1 and "read-only" in at.error[0].value
+        assert len(at.error) == 1 and t("db.storage_reason.read_only", "ja") in at.error[0].value
         assert str(db.parent) not in at.error[0].value and "/srv" not in at.error[0].value
     assert len(calls) == 1  # tried once; the next runs within RETRY_SECONDS say the same without building
     monkeypatch.setattr(cache, "RETRY_SECONDS", 0.0)

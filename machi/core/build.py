@@ -30,6 +30,7 @@ import duckdb
 
 from machi.core import paths
 from machi.core.db import sql
+from machi.core.text import t
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -45,6 +46,23 @@ _NOT_SOURCES = (".duckdb", ".wal", ".tmp")
 class BuildError(Exception):
     """A source file is broken. The message names the file, and the row and column where known."""
 
+    def text(self, lang: str) -> str:
+        """The message for a reader of `lang` (a broken file's message names the file, row and column as
+        the file has them)."""
+        return str(self)
+
+
+class StorageError(BuildError):
+    """The database could not be written where it belongs (and nowhere else): `reason` is one of
+    read_only, permission, no_space, quota, other."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        return t("db.storage", lang, reason=t(f"db.storage_reason.{self.reason}", lang))
+
 
 @dataclass(frozen=True)
 class EnsureResult:
@@ -53,7 +71,7 @@ class EnsureResult:
     fingerprint: str
     rebuilt: bool
     #: set when a rebuild failed and an older, still readable database is used instead
-    error: str | None = None
+    error: BuildError | None = None
     #: the database file to open (the spare in the temporary folder when the data folder took none)
     path: Path | None = None
 
@@ -277,9 +295,9 @@ def ensure_database(
     except BuildError as exc:  # a broken or unreadable source: no other folder would help
         if stored is None:
             raise
-        return EnsureResult(stored, rebuilt=False, error=str(exc), path=db)
+        return EnsureResult(stored, rebuilt=False, error=exc, path=db)
     except (OSError, duckdb.Error) as exc:  # the folder cannot take a database: read-only, full, …
-        problem = storage_problem(exc, db)
+        problem = storage_problem(exc)
     log.warning("%s: %s; building it in the temporary folder instead", db, problem)
     try:
         if not _private_folder(spare.parent):
@@ -287,29 +305,28 @@ def ensure_database(
         build(manifests, spare, data_dir)
         return EnsureResult(fp, rebuilt=True, path=spare)
     except (OSError, duckdb.Error) as exc:
-        log.warning("%s: %s too", spare, storage_problem(exc, spare))
+        log.warning("%s: %s too", spare, storage_problem(exc))
     if stored is None:
-        raise BuildError(problem) from None
+        raise problem from None
     return EnsureResult(stored, rebuilt=False, error=problem, path=db)
 
 
-#: what a failure to write says, in the words of the OS or DuckDB, and how we say it
+#: what a failure to write says, in the words of the OS or DuckDB, and the reason we give
 _STORAGE_REASONS = (
-    ("read-only", "the folder is read-only"),
-    ("permission denied", "no permission to write there"),
-    ("access is denied", "no permission to write there"),
-    ("no space", "no space left on the disk"),
-    ("disk full", "no space left on the disk"),
-    ("quota", "the disk quota is used up"),
+    ("read-only", "read_only"),
+    ("permission denied", "permission"),
+    ("access is denied", "permission"),
+    ("no space", "no_space"),
+    ("disk full", "no_space"),
+    ("quota", "quota"),
 )
 
 
-def storage_problem(exc: BaseException, db: Path) -> str:
-    """A plain sentence for a failure to write the database: never the error's own text, which names
-    files and folders (and reaches the screen)."""
+def storage_problem(exc: BaseException) -> StorageError:
+    """A failure to write the database, in plain words: never the error's own text, which names files and
+    folders (and would reach the screen)."""
     text = f"{getattr(exc, 'strerror', '') or ''} {exc}".lower()
-    reason = next((plain for clue, plain in _STORAGE_REASONS if clue in text), "it could not be written")
-    return f"the database cannot be saved beside its sources ({reason})"
+    return StorageError(next((reason for clue, reason in _STORAGE_REASONS if clue in text), "other"))
 
 
 # --- loading source files ---------------------------------------------------------------------

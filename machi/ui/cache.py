@@ -113,7 +113,7 @@ class Database:
     fingerprint: str
     signature: tuple
     path: Path
-    error: str | None = None
+    error: build.BuildError | None = None
     checked_at: float = field(default_factory=time.monotonic)
     _busy: int = 0
     _closed: bool = False
@@ -145,7 +145,7 @@ class Database:
 @dataclass
 class _Failure:
     signature: tuple
-    message: str
+    problem: build.BuildError
     at: float
 
 
@@ -181,15 +181,15 @@ def database() -> Database:
         signature = _signature()
         failure = _failure
         if failure and failure.signature == signature and time.monotonic() - failure.at < RETRY_SECONDS:
-            raise build.BuildError(failure.message)
+            raise failure.problem.with_traceback(None)
         try:
             result = build.ensure_database(MUNICIPALITIES)
             con = db.connect_read_only(result.path)
         except (build.BuildError, OSError, duckdb.Error) as exc:
-            message = str(exc) if isinstance(exc, build.BuildError) else build.storage_problem(exc, paths.db_path())
-            _failure = _Failure(signature, message, time.monotonic())
-            log.error("no database: %s", message)
-            raise build.BuildError(message) from None
+            problem = exc if isinstance(exc, build.BuildError) else build.storage_problem(exc)
+            _failure = _Failure(signature, problem, time.monotonic())
+            log.error("no database: %s", problem)
+            raise problem from None
         _failure = None
         _current = Database(con, result.fingerprint, _signature(), result.path, result.error)
         return _current

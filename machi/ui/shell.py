@@ -33,10 +33,10 @@ def database_banner(lang: str) -> None:
     try:
         current = database()
     except build.BuildError as exc:
-        st.error(t("db.build_failed", lang, error=str(exc)))
+        st.error(t("db.build_failed", lang, error=exc.text(lang)))
         st.stop()
     if current.error:
-        st.warning(t("db.rebuild_failed", lang, error=current.error))
+        st.warning(t("db.rebuild_failed", lang, error=current.error.text(lang)))
 
 
 def headlines(lang: str) -> list[Headline]:
@@ -68,7 +68,7 @@ class AppRun:
         try:
             page.run()
         except build.BuildError as exc:  # the database went missing or was damaged beyond rebuilding
-            st.error(t("db.build_failed", self.lang, error=str(exc)))
+            st.error(t("db.build_failed", self.lang, error=exc.text(self.lang)))
         finally:
             source = next((m.source for m in MUNICIPALITIES if m.key == self.page), None)
             with top.container():
