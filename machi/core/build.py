@@ -166,7 +166,7 @@ def build(manifests: Sequence[Manifest], db: Path | None = None, data_dir: Path 
     db.parent.mkdir(parents=True, exist_ok=True)
     fp = fingerprint(data_dir, manifests)
     remove_leftovers(db)
-    tmp = db.with_name(f".{db.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp = temp_beside(db)
     try:
         con = duckdb.connect(str(tmp))
         try:
@@ -194,6 +194,12 @@ def build(manifests: Sequence[Manifest], db: Path | None = None, data_dir: Path 
                 leftover.unlink(missing_ok=True)
         raise
     return counts
+
+
+def temp_beside(db: Path) -> Path:
+    """A temporary file beside `db` for a new version of it (`.<name>.<pid>.<hex>.tmp`): the name
+    `remove_leftovers` recognises when its process is gone."""
+    return db.with_name(f".{db.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
 
 
 def remove_leftovers(db: Path) -> list[Path]:

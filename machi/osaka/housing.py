@@ -59,7 +59,7 @@ import duckdb
 import pandas as pd
 
 from machi.core import paths
-from machi.core.build import BuildError, load_csv
+from machi.core.build import BuildError, load_csv, temp_beside
 
 TABLE = "housing_vacancy"
 SHEET = "e001_2"
@@ -525,7 +525,7 @@ def import_file(db_path: Path, xlsx_path: Path, data_dir: Path | None = None) ->
     if not db_path.is_file():
         raise BuildError(f"no database at {db_path}; run `python -m machi build` first")
 
-    tmp = db_path.with_name(f".{db_path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
+    tmp = temp_beside(db_path)  # a killed import's leftovers are removed like a killed build's
     tmp_wal = tmp.with_name(tmp.name + ".wal")
     kept_tmp: Path | None = None
     backup: Path | None = None
