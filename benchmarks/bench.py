@@ -2,8 +2,9 @@
 run (not a test).
 
 The reference (benchmarks/reference_app.py: one title, one plotly bar chart, one radio to trigger a
-rerun) and the app are started the same way (`python -m streamlit run …`, same config, same machine,
-same headless Chromium), so the ratios hold on a noisy machine. Measured:
+rerun) and the app are started as each is meant to be (`python -m streamlit run …` and the app's
+`python -m machi serve`, which is the same plus its startup), with the same config, on the same machine,
+with the same headless Chromium), so the ratios hold on a noisy machine. Measured:
 
 - cold start: process start → first page fully rendered in Chromium (median of --cold tries);
 - page switch and widget round trip in the browser (median of --tries per page) against the
@@ -36,6 +37,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.proxy import SERVE
 from benchmarks.server import (
     CHROMIUM_ARGS,
     environment,
@@ -204,7 +206,8 @@ def _p90(xs: list[float]) -> float:
 
 
 def cold_starts(browser, script: Path, env: dict, logs: Path, name: str, i: int) -> float:
-    with server(script, env, logs / f"{name}-cold-{i}.log") as srv:
+    app = script == ROOT / "app.py"  # the app as it is deployed (machi serve), the reference as Streamlit runs it
+    with server(script, env, logs / f"{name}-cold-{i}.log", command=SERVE if app else None) as srv:
         session = Session(browser, srv.base)
         try:
             session.open("home")
@@ -290,7 +293,10 @@ def measure_app(browser, db: Path, tries: int, cold: int, logs: Path) -> dict:
     for i in range(cold):
         out["cold_start_ms"].append(cold_starts(browser, ROOT / "app.py", {"MACHI_DB": str(db)}, logs, "app", i))
     timings.unlink(missing_ok=True)
-    with reference_beside(browser, logs) as reference, server(ROOT / "app.py", env, logs / "app.log") as srv:
+    with (
+        reference_beside(browser, logs) as reference,
+        server(ROOT / "app.py", env, logs / "app.log", command=SERVE) as srv,
+    ):
         session = Session(browser, srv.base)
         page = session.page
         visit_every_page(session, pages)  # warm-up: imports, caches, the first figure of each page

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.proxy import SERVE
 from benchmarks.server import CHROMIUM_ARGS
 from tests.conftest import ROOT, only_in_e2e
 
@@ -56,7 +57,9 @@ def app_server(db: Path, timeout: float = 90.0):
     only_in_e2e("a server")
     from benchmarks.server import server
 
-    with server(ROOT / "app.py", {"MACHI_DB": str(db)}, ROOT / "artifacts" / "server-{port}.log", timeout) as srv:
+    with server(
+        ROOT / "app.py", {"MACHI_DB": str(db)}, ROOT / "artifacts" / "server-{port}.log", timeout, command=SERVE
+    ) as srv:
         yield srv.base
 
 
