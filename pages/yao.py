@@ -60,6 +60,7 @@ with inputs:  # the route and the zone decide everything; the other inputs in gr
                 st.selectbox, t("yao.zone", lang), "zone", zones, "1-res", partial(yao.zone_name, rules, lang=lang)
             ),
         }
+        st.caption(t(f"yao.route_needs.{app['route']}", lang))
     app |= yao.untouched(form.start, app["route"])  # a group not drawn keeps its values
     groups = yao.input_groups(rules, app, lang)
     with st.container(border=True):
@@ -69,14 +70,19 @@ with inputs:  # the route and the zone decide everything; the other inputs in gr
 app = yao.kept_fields(app)
 form.keep(app)
 
+result, answered, problem = form.answer(app, lambda a: evaluate(parse_application(a)), ValidationError)
 with results:
-    try:
-        result = evaluate(parse_application(app))
-    except ValidationError as e:
-        st.error(yao.invalid_message(e, lang))
-        st.stop()
+    if problem is not None:
+        st.error(yao.invalid_message(problem, lang))
+        if result is None:
+            st.stop()
+        st.warning(t("yao.stale", lang))
     verdict = t("yao.eligible" if result.eligible else "yao.not_eligible", lang)
     st.markdown(f"## :{'green' if result.eligible else 'red'}-badge[{verdict}]")
+    for line in yao.failing_lines(result, lang):
+        st.markdown(line)
+    for warning in yao.plausibility(answered, rules, lang):
+        st.warning(warning, icon="⚠️")
     for row in yao.result_figures(result, lang):
         ui.metric_row(row)
 
@@ -87,6 +93,8 @@ tabs = ui.Sections("yao", lang)
 @tabs.section("reasons")
 def reasons():
     st.info(t(f"yao.binding.{result.binding}", lang))
+    for line in yao.failing_lines(result, lang, messages=True):
+        st.markdown(line)
     for n in result.notes:
         st.caption(f"{n.clause}: {fmt.md_text(in_language(n, None, lang))}")
 
@@ -115,13 +123,17 @@ def sensitivity():
         t("yao.sensitivity_field", lang), yao.SWEEP_FIELDS, "sweep", lambda f: t(f"yao.sweep.{f}", lang)
     )
     label = t(f"yao.sweep.{field}", lang)
-    ui.chart(charts.sensitivity, yao.sweep(app, field), yao.current_value(app, field), label, lang, key="sensitivity")
+    sweep = yao.sweep(answered, field)
+    ui.chart(charts.sensitivity, sweep, yao.current_value(answered, field), label, lang, key="sensitivity")
 
 
 tabs.draw()
 with st.container(horizontal=True):
     ui.downloads(yao.headed(yao.checks_display(checks_table), lang), "checks")
     ui.download_text(
-        t("yao.download_json", lang), lambda: yao.result_json(app, result), "yao_permit_result.json", "application/json"
+        t("yao.download_json", lang),
+        lambda: yao.result_json(answered, result),
+        "yao_permit_result.json",
+        "application/json",
     )
 ui.source_footer(["yao_52_14_1_criteria"], lang)

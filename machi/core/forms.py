@@ -33,6 +33,7 @@ class Number:
     step: float | None = None  # None: Streamlit's own
     key: str | None = None
     optional: bool = False
+    whole: bool = False  # a count: a whole number typed is given as one (3, not 3.0)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,71 @@ class Check:
 
     name: str
     label: str
+    help: str | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of `options` ({code: how it reads}), as buttons side by side (`radio`) or a list to open."""
+
+    name: str
+    label: str
+    options: dict[str, str]
+    radio: bool = False
+    help: str | None = None
+
+
+@dataclass(frozen=True)
+class Depends:
+    """Fields that depend on what was entered above them in the same object: `fields(values)` is called with
+    the values drawn so far, at the moment the form reaches it."""
+
+    fields: Callable[[dict], list]
+
+
+@dataclass(frozen=True)
+class Object:
+    """A sub-object of the scenario (scenario[name]), its fields drawn in order."""
+
+    name: str
+    fields: list
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A list of objects entered one row at a time: each row's kind picked from a list, then the fields that
+    kind takes; rows added (of a kind chosen first) and removed by buttons. Beside each row, `figures(row,
+    values)` (the row and the enclosing object's values) gives what it amounts to: [(label, text)], or a
+    message saying what to fix. `kinds(values)`: the kinds offered; `fields(row)`: a row's fields after its
+    kind; `new(kind)`: a new row."""
+
+    name: str
+    title: str
+    kind: str
+    kind_label: str
+    kinds: Callable[[dict], dict[str, str]]
+    fields: Callable[[dict], list]
+    figures: Callable[[dict, dict], list[tuple[str, str]] | str]
+    new: Callable[[str], dict]
+    add: str
+    remove: str
+    empty: str
+    row_title: str  # with {n}: a row's heading
+
+
+@dataclass(frozen=True)
+class JsonPort:
+    """The object (scenario[name]) as JSON, for those who keep it as text: a download of what the form holds,
+    and a paste that replaces it when `check(value)` finds nothing wrong (else its message, the form kept)."""
+
+    name: str
+    title: str
+    paste: str
+    load: str
+    download: str
+    file_name: str
+    check: Callable[[str], tuple[Any, str | None]]  # the text → (the object, None) or (None, what is wrong)
+    loaded: str
 
 
 @dataclass(frozen=True)
@@ -63,18 +129,6 @@ class Table:
     numeric: tuple[str, ...]
     rows: Callable[[dict], tuple[list[dict], dict]]
     title: str | None = None
-
-
-@dataclass(frozen=True)
-class JsonText:
-    """A structure entered as JSON text; text that is not JSON is kept as typed (and named as invalid)."""
-
-    name: str
-    label: str
-    key: str
-    show: Callable[[Any], str]
-    invalid: Callable[[str], str]  # the message for text that is not JSON, given the parser's reason
-    height: int = 260
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,19 @@ class ScenarioForm:
         st.session_state[self._scenario] = scenario
         set_param(self.param, self.encode(scenario))
 
+    def answer(self, scenario: dict, compute: Callable[[dict], Any], invalid: type[Exception]):
+        """The calculator's answer for `scenario` → (answer, the scenario it answers, the error or None). While
+        the inputs are invalid, the last valid answer stays (with the scenario it was computed from, so that
+        what is drawn from it matches it) and the error says what to fix; (None, None, error) before any."""
+        key = f"{self.name}_answered"
+        try:
+            answer = compute(scenario)
+        except invalid as error:
+            kept = st.session_state.get(key)
+            return (*kept, error) if kept else (None, None, error)
+        st.session_state[key] = (answer, scenario)
+        return answer, scenario, None
+
     # --- inputs -----------------------------------------------------------------------------------
 
     def number(
@@ -125,8 +138,8 @@ class ScenarioForm:
             )
         return value
 
-    def checkbox(self, label: str, field: str, value: bool, key: str | None = None) -> bool:
-        return st.checkbox(label, value=value, key=key or self.key(field), on_change=redraws_page)
+    def checkbox(self, label: str, field: str, value: bool, key: str | None = None, help: str | None = None) -> bool:
+        return st.checkbox(label, value=value, key=key or self.key(field), on_change=redraws_page, help=help)
 
     def table(
         self,
@@ -156,9 +169,11 @@ class ScenarioForm:
 
     # --- a group of fields described as data (machi.core.forms) --------------------------------------
 
-    def fields(self, items: list, app: dict) -> None:
+    def fields(self, items: list, app: dict, start: dict | None = None, prefix: str = "") -> None:
         """Draw the fields in order, writing each one's value into `app`. A run of numbers flows into two
-        columns; a heading or another field ends the run."""
+        columns; a heading or another field ends the run. `start` and `prefix`: the values a sub-object's
+        fields start from and the prefix of their names (the scenario itself by default)."""
+        start = self.start if start is None else start
         columns, n = None, 0
         for item in items:
             if not isinstance(item, forms.Number):
@@ -171,16 +186,149 @@ class ScenarioForm:
                 if columns is None:
                     columns, n = st.columns(2), 0
                 steps = {"step": item.step} if item.step is not None else {}
-                app[item.name] = self.number(item.label, item.name, columns[n % 2], **steps)
+                key = self.key(prefix + (item.key or item.name))
+                value = self.number(item.label, item.name, columns[n % 2], start, key=key, **steps)
+                if item.whole and isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+                    value = int(value)
+                if value is not None or not item.optional:
+                    app[item.name] = value
                 n += 1
             elif isinstance(item, forms.Check):
-                app[item.name] = self.checkbox(item.label, item.name, app[item.name])
+                value = start.get(item.name, False) if prefix else app[item.name]
+                app[item.name] = self.checkbox(
+                    item.label, item.name, value is True, key=self.key(prefix + item.name), help=item.help
+                )
+            elif isinstance(item, forms.Choice):
+                app[item.name] = self._choice(item, start.get(item.name), self.key(prefix + item.name))
+            elif isinstance(item, forms.Depends):
+                self.fields(item.fields(app), app, start, prefix)
+            elif isinstance(item, forms.Object):
+                inner = start.get(item.name) if isinstance(start.get(item.name), dict) else {}
+                app[item.name] = {}
+                self.fields(item.fields, app[item.name], inner, f"{prefix}{item.name}.")
+            elif isinstance(item, forms.Rows):
+                app[item.name] = self._rows(item, app, start, prefix)
+            elif isinstance(item, forms.JsonPort):
+                self._json_port(item, app, prefix)
             elif isinstance(item, forms.Table):
                 app[item.name] = self._table(item)
-            elif isinstance(item, forms.JsonText):
-                app[item.name] = self._json_text(item, app[item.name])
             elif isinstance(item, forms.Optional):
                 self._optional(item, app)
+
+    def _choice(self, item: forms.Choice, value: Any, key: str) -> str:
+        options = list(item.options)
+        if key not in st.session_state:
+            st.session_state[key] = value if value in item.options else options[0]
+        widget = st.radio if item.radio else st.selectbox
+        return widget(
+            item.label, options, key=key, format_func=item.options.get, help=item.help, on_change=redraws_page
+        )
+
+    # --- rows added and removed, each of a kind (forms.Rows) --------------------------------------------
+
+    def _path(self, prefix: str, name: str) -> list[str]:
+        return [p for p in prefix.split(".") if p] + [name]
+
+    def _edit_rows(self, path: list[str], change: Callable[[list], None]) -> None:
+        """A button's callback: change the list at `path` of the scenario, then start the inputs again from
+        it (new inputs, as for an example) and redraw the page."""
+        scenario = json.loads(json.dumps(st.session_state[self._scenario], allow_nan=True))
+        target = scenario
+        for p in path[:-1]:
+            if not isinstance(target.get(p), dict):
+                target[p] = {}
+            target = target[p]
+        rows = target.get(path[-1]) if isinstance(target.get(path[-1]), list) else []
+        change(rows)
+        target[path[-1]] = rows
+        self.load(scenario)
+        redraws_page()
+
+    def _rows(self, item: forms.Rows, app: dict, start: dict, prefix: str) -> list:
+        st.markdown(f"**{item.title}**")
+        path = self._path(prefix, item.name)
+        listed = start.get(item.name)
+        started = [r for r in listed if isinstance(r, dict)] if isinstance(listed, list) else []
+        kinds = item.kinds(app)
+        out = []
+        if not started:
+            st.caption(item.empty)
+        for i, row_start in enumerate(started):
+            key = f"{prefix}{item.name}.{i}."
+            with st.container(border=True, key=f"row_{self.prefix}_{item.name}_{i}_{self.version}"):
+                head, remove = st.columns([5, 2], vertical_alignment="bottom")
+                head.markdown(f"**{item.row_title.format(n=i + 1)}**")
+                remove.button(
+                    item.remove,
+                    key=self.key(key + "remove"),
+                    on_click=self._edit_rows,
+                    args=(path, lambda rows, i=i: rows.pop(i)),
+                    width="stretch",
+                )
+                offered = dict(kinds)
+                kind = row_start.get(item.kind)
+                if kind not in offered:  # a kind this object does not take (kept, for the calculator to name)
+                    offered = {kind: str(kind), **offered} if isinstance(kind, str) else offered
+                row = {
+                    item.kind: self._choice(
+                        forms.Choice(item.kind, item.kind_label, offered), kind, self.key(key + item.kind)
+                    )
+                }
+                self.fields(item.fields(row), row, row_start, key)
+                figures = item.figures(row, app)
+                if isinstance(figures, str):
+                    st.warning(figures)
+                else:
+                    line = t("common.figure_line", self.lang)
+                    st.markdown("  \n".join(line.format(label=label, value=text) for label, text in figures))
+            out.append(row)
+        adding = f"screen_only_add_{self.prefix}_{item.name}"
+        with st.container(horizontal=True, vertical_alignment="bottom", key=adding):
+            choose = self.key(prefix + item.name + ".new")
+            st.selectbox(item.kind_label, list(kinds), key=choose, format_func=kinds.get)
+            st.button(
+                item.add,
+                key=self.key(prefix + item.name + ".add"),
+                on_click=lambda: self._edit_rows(path, lambda rows: rows.append(item.new(st.session_state[choose]))),
+            )
+        return out
+
+    def _json_port(self, item: forms.JsonPort, app: dict, prefix: str) -> None:
+        """Paste JSON to replace the object, or download what the form holds."""
+        path = self._path(prefix, item.name)
+        said = f"{self.name}_port_{item.name}"
+
+        def load() -> None:
+            value, problem = item.check(st.session_state.get(self.key(prefix + item.name + ".paste")) or "")
+            if problem is not None:
+                st.session_state[said] = ("error", problem)
+                return
+            scenario = json.loads(json.dumps(st.session_state[self._scenario], allow_nan=True))
+            target = scenario
+            for p in path[:-1]:
+                if not isinstance(target.get(p), dict):
+                    target[p] = {}
+                target = target[p]
+            target[path[-1]] = value
+            st.session_state[said] = ("success", item.loaded)
+            self.load(scenario)
+            redraws_page()
+
+        with st.expander(item.title):
+            st.text_area(item.paste, key=self.key(prefix + item.name + ".paste"), height=160)
+            with st.container(horizontal=True):
+                st.button(item.load, key=self.key(prefix + item.name + ".load"), on_click=load)
+                st.download_button(
+                    item.download,
+                    json.dumps(app.get(item.name), ensure_ascii=False, indent=1),
+                    file_name=item.file_name,
+                    mime="application/json",
+                    on_click="ignore",
+                    key=self.key(prefix + item.name + ".download"),
+                )
+            if said in st.session_state:
+                kind, text = st.session_state.pop(said)
+                (st.error if kind == "error" else st.success)(text)
 
     def _table(self, item: forms.Table) -> list[dict]:
         if item.title:
@@ -197,14 +345,6 @@ class ScenarioForm:
                 )
         columns = tuple(c.name for c in item.columns)
         return self.table(item.name, rows, columns, item.numeric, kept, column_config=config, dtypes=dtypes)
-
-    def _json_text(self, item: forms.JsonText, value: Any) -> Any:
-        text = self.text_area(item.label, item.key, item.show(value), height=item.height)
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as e:  # kept as typed: the calculator names the field; it survives a tab switch
-            st.error(item.invalid(str(e)))
-            return text
 
     def _optional(self, item: forms.Optional, app: dict) -> None:
         if not self.checkbox(item.toggle, f"use_{item.name}", item.name in app):

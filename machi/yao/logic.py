@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import base64
 import copy
+import functools
 import json
 import re
+import tomllib
 import zlib
 
 import pandas as pd
 
-from machi.core import fmt, forms
+from machi.core import fmt, forms, paths
 from machi.core.inputs import entered, form_number, table_entered, table_rows
 from machi.core.text import in_language, t
+from machi.yao import barrier_free as bf_form
 from machi.yao.permit import evaluate, parse_application
 from machi.yao.permit.engine import Result
 from machi.yao.permit.model import ValidationError
@@ -115,7 +118,7 @@ FIELD_LABELS = {
     "facilities": "yao.g.facilities",
     "facilities.kind": "yao.kind",
     "facilities.floor_area_m2": "yao.floor_area",
-    "barrier_free": "yao.bf_json",
+    "barrier_free": "yao.g.barrier_free",
     "sogo": "yao.g.sogo",
     "sogo.max_floor_area_m2": "yao.sogo_max",
     "sogo.floor_area_m2": "yao.sogo_used",
@@ -161,31 +164,48 @@ def input_tab(field: str) -> str | None:
     return _TAB_OF.get(re.split(r"[.\[]", field, maxsplit=1)[0])
 
 
+#: the labels of the barrier-free object's own fields (its items' fields: machi.yao.barrier_free)
+_BF_LABELS = {
+    "building": "yao.bf.building",
+    "art19_applied": "yao.bf.art19_applied",
+    "beppyo1_conforms": "yao.bf.beppyo1_conforms",
+    "special_2000": "yao.bf.special_2000",
+    "items": "yao.bf.items",
+    "excluded_bf19_m2": "yao.bf.excluded",
+    "other_increase_m2": "yao.bf.other_increase",
+}
+
+
 def field_label(field: str, lang: str) -> str:
-    """The input a field path of the engine (e.g. `parts[1].height_m`) refers to, as the form names
-    it, followed by the path: 「高さ（m）（2 行目）［parts[1].height_m］」."""
+    """The input a field path of the engine (e.g. `parts[1].height_m`, `barrier_free.items[0].length_m`)
+    refers to, as the form names it: 「高さ（m）（2 行目）」, 「長さ L（m）（部分 1）」. A path the form has no
+    input for (only a pasted JSON or a link can hold one) is named by the JSON key it is."""
     rows = [int(n) + 1 for n in re.findall(r"\[(\d+)\]", field)]
     general = re.sub(r"\[\d+\]", "", field)
+    if general.startswith("barrier_free"):
+        parts = general.split(".")[1:]
+        if not parts:
+            return t("yao.g.barrier_free", lang)
+        if parts[0] == "items" and rows:
+            name = parts[1] if len(parts) > 1 else "item"
+            known = name in (*bf_form.ROW_NUMBERS, "row", "layout", "item", "accessible_route")
+            label = t(f"yao.bf.{name}", lang) if known else t("yao.field_json", lang, key=name)
+            return t("yao.field_part", lang, label=label, row=rows[0])
+        key = _BF_LABELS.get(parts[0])
+        return t(key, lang) if key else t("yao.field_json", lang, key=parts[0])
     key = FIELD_LABELS.get(general)
-    if key is None and general.startswith("barrier_free."):
-        key = "yao.bf_json"
     if key is None:
-        return field
+        return t("yao.field_json", lang, key=field)
     label = t(key, lang)
     if rows and general.split(".")[0] in ("parts", "facilities"):
         label = t("yao.field_row", lang, label=label, row=rows[0])
-    return t("yao.field_named", lang, label=label, field=field)
+    return label
 
 
 PART_COLUMNS = ("height_m", "setback_m")
 FACILITY_COLUMNS = ("kind", "floor_area_m2")
 FACILITY_NUMBERS = ("floor_area_m2",)
 EMPTY_BARRIER_FREE = {"building": "tokutei", "items": []}
-
-
-def barrier_free_text(items) -> str:
-    """What the barrier-free text area shows: the items as JSON, or text that is not JSON as it was typed."""
-    return items if isinstance(items, str) else json.dumps(items, ensure_ascii=False, indent=1)
 
 
 def part_rows(app: dict) -> tuple[list[dict], dict]:
@@ -208,9 +228,9 @@ def untouched(app: dict, route: str) -> dict:
     out["facilities"] = table_entered(*facility_rows(app), FACILITY_NUMBERS)
     bf = app.get("barrier_free")
     if route == "barrier_free" or bf:
-        # text that is not JSON (even empty) is kept as typed, for the engine to reject and the form to show;
-        # no items: a copy of the empty ones, never the shared default
-        out["barrier_free"] = bf if bf or isinstance(bf, str) else copy.deepcopy(EMPTY_BARRIER_FREE)
+        # whatever a link holds is kept for the engine to name; nothing: a copy of the empty form, never the
+        # shared default
+        out["barrier_free"] = bf if bf or bf is False else copy.deepcopy(EMPTY_BARRIER_FREE)
     if app.get("sogo"):
         sogo = app["sogo"] if isinstance(app["sogo"], dict) else {}
         out["sogo"] = {"max_floor_area_m2": entered(*form_number(sogo.get("max_floor_area_m2")))}
@@ -433,17 +453,7 @@ def input_groups(rules, app: dict, lang: str) -> dict[str, list]:
                 facility_rows,
             ),
         ],
-        "barrier_free": [
-            forms.Heading(t("yao.g.barrier_free", lang)),
-            forms.Note(t("yao.bf_note", lang)),
-            forms.JsonText(
-                "barrier_free",
-                t("yao.bf_json", lang),
-                "bf",
-                barrier_free_text,
-                lambda reason: t("yao.bf_bad_json", lang, error=reason),
-            ),
-        ],
+        "barrier_free": bf_form.group(rules, lang, field_label),
         "sogo": [
             forms.Heading(t("yao.g.sogo", lang)),
             forms.Optional(
@@ -456,9 +466,49 @@ def input_groups(rules, app: dict, lang: str) -> dict[str, list]:
             ),
         ],
     }
-    if "barrier_free" not in app:
+    # the bonus of the route chosen: its facilities or its barrier-free parts (the other's inputs are
+    # ignored, and a note says so), so that the tabs fit the column
+    if app.get("route") == "barrier_free":
+        del groups["facilities"]
+    else:
         del groups["barrier_free"]
     return groups
+
+
+def barrier_free_rows(bf: dict, rules, lang: str) -> list[tuple[str, str, str]]:
+    """The barrier-free inputs as rows of the inputs table: the building's type and conditions, then each
+    part with its figures."""
+    group = t("yao.in.barrier_free", lang)
+    building = bf.get("building")
+    rows = [
+        (
+            group,
+            t("yao.bf.building", lang),
+            t(f"yao.bf.building.{building}", lang) if building in ("tokutei", "other") else str(building),
+        )
+    ]
+    for flag in ("art19_applied", "special_2000", "beppyo1_conforms"):
+        if flag in bf:
+            rows.append((group, t(f"yao.bf.{flag}", lang), t("common.yes" if bf[flag] is True else "common.no", lang)))
+    names = bf_form.kinds(rules, lang, "tokutei")
+    figures = bf_form.row_figures(rules, lang)
+    for n, item in enumerate(bf.get("items") or [], start=1):
+        if not isinstance(item, dict):
+            continue
+        entered_values = [
+            f"{t(f'yao.bf.{k}', lang)} {fmt.as_given(item[k], lang=lang)}"
+            for k in bf_form.ROW_NUMBERS
+            if isinstance(item.get(k), (int, float)) and not isinstance(item.get(k), bool)
+        ]
+        amounts = figures(item, bf)
+        if not isinstance(amounts, str):
+            entered_values += [f"{label} {value}" for label, value in amounts]
+        kind = names.get(item.get("item"), str(item.get("item")))
+        rows.append((group, t("yao.bf.part_named", lang, n=n, kind=kind), " · ".join(entered_values)))
+    for field in ("excluded_bf19_m2", "other_increase_m2"):
+        if isinstance(bf.get(field), (int, float)):
+            rows.append((group, t(_BF_LABELS[field], lang), f"{fmt.as_given(bf[field], lang=lang)} ㎡"))
+    return rows
 
 
 def route_name(rules, route: str, lang: str) -> str:
@@ -514,11 +564,94 @@ def inputs_table(app: dict, rules, lang: str) -> pd.DataFrame:
                 f"{kind} · {shown(f.get('floor_area_m2'))} ㎡",
             )
         )
-    if "barrier_free" in app:
-        rows.append((t("yao.in.barrier_free", lang), t("yao.bf_json", lang), barrier_free_text(app["barrier_free"])))
+    if isinstance(app.get("barrier_free"), dict):
+        rows += barrier_free_rows(app["barrier_free"], rules, lang)
     if isinstance(app.get("sogo"), dict):
         for field, key in (("max_floor_area_m2", "yao.sogo_max"), ("floor_area_m2", "yao.sogo_used")):
             if field in app["sogo"]:
                 rows.append((t("yao.in.sogo", lang), t(key, lang), shown(app["sogo"][field])))
     columns = [t("yao.col.group", lang), t("yao.col.input", lang), t("yao.col.value", lang)]
     return pd.DataFrame(rows, columns=columns)
+
+
+# --- what the verdict says beyond eligible or not --------------------------------------------------
+
+_MARGIN_UNITS = {"m2": "㎡", "m": "m"}
+
+
+def failing_lines(result: Result, lang: str, messages: bool = False) -> list[str]:
+    """Each rule the plan fails, with its clause and by how much (Markdown lines); with `messages`, the rule
+    file's own wording of the failure instead of the margin alone."""
+    lines = []
+    for c in result.checks:
+        if c.passed is not False:
+            continue
+        rule = t("yao.failing_rule", lang, label=fmt.md_text(in_language(c, "label", lang)), clause=c.clause)
+        if messages:
+            said = fmt.md_text(in_language(c, "message", lang))
+        elif c.margin is None or c.unit == "":
+            said = t("yao.failing_flag", lang)
+        elif c.unit == "ratio":
+            said = t("yao.failing_ratio", lang, short=f"{-c.margin:.4f}")
+        else:
+            short = fmt.number(-c.margin, 2, lang=lang)
+            said = t("yao.failing_by", lang, short=short, unit=_MARGIN_UNITS.get(c.unit, c.unit))
+        if not c.strict and not messages:  # the rule file's message says so itself
+            said += t("yao.failing_discretion", lang)
+        lines.append(f"- {rule}: {said}" if lang == "en" else f"- {rule}：{said}")
+    return lines
+
+
+@functools.lru_cache(maxsize=1)
+def zone_limits() -> dict:
+    """The FARs and coverage ratios the Building Standards Act lists by use zone (data/yao/bsa_zone_limits.toml)."""
+    with (paths.DATA_DIR / "yao" / "bsa_zone_limits.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def plausible_ranges(zone: str) -> dict[str, tuple[list[float], float, float]]:
+    """For a use zone: {"far" | "coverage": (the values the Act lists, lowest plausible, highest plausible)}.
+    FAR: Art. 52(1)'s list. Coverage: Art. 53(1)'s list, up to 20 points more (Art. 53(3)), and no limit
+    (100 %) where 80 % is listed (Art. 53(6)(i))."""
+    limits = zone_limits()
+    out = {}
+    if zone in limits["far"]:
+        far = [float(v) for v in limits["far"][zone]]
+        out["far"] = (far, min(far), max(far))
+    if zone in limits["coverage"]:
+        cov = [float(v) for v in limits["coverage"][zone]]
+        no_limit = limits["coverage"]["no_limit_where"] in cov
+        high = 100.0 if no_limit else min(100.0, max(cov) + limits["coverage"]["relaxation_points"])
+        out["coverage"] = (cov, min(cov), high)
+    return out
+
+
+def plausibility(app: dict | None, rules, lang: str) -> list[str]:
+    """Warnings for a base FAR or coverage a zone cannot ordinarily have (Art. 52(1), 53): the zone, the
+    values the Act lists and what the calculation did (it goes on with the value entered)."""
+    if not app or app.get("zone") not in rules.zones:
+        return []
+    ranges = plausible_ranges(app["zone"])  # the words start after the ⚠ the page shows as its icon
+    zone = zone_name(rules, app["zone"], lang)
+    sep = t("common.list_sep", lang)
+    out = []
+    for kind, field in (("far", "base_far_pct"), ("coverage", "base_coverage_pct")):
+        value = app.get(field)
+        if kind not in ranges or not isinstance(value, (int, float)) or isinstance(value, bool):
+            continue
+        listed, low, high = ranges[kind]
+        if low <= value <= high:
+            continue
+        out.append(
+            t(
+                f"yao.implausible.{kind}",
+                lang,
+                zone=zone,
+                value=fmt.as_given(value, lang=lang),
+                listed=sep.join(fmt.as_given(v, lang=lang) for v in listed),
+                low=fmt.as_given(low, lang=lang),
+                high=fmt.as_given(high, lang=lang),
+                clause=zone_limits()[kind][f"clause_{lang}" if lang in ("ja", "en") else "clause_ja"],
+            )
+        )
+    return out

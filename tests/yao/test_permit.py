@@ -787,13 +787,15 @@ def test_invalid_input_raises_validation_error_naming_the_field(name, mutate, fi
 def test_validation_messages_name_the_allowed_range_in_both_languages():
     with pytest.raises(ValidationError) as ei:
         parse_application(fac_app(site_area_m2=0))
-    assert "> 0 and <= 10,000,000" in ei.value.message_en and "0 より大きく 10,000,000 以下" in ei.value.message_ja
+    assert "more than 0 and at most 10,000,000 ㎡" in ei.value.message_en
+    assert "0 より大きく 10,000,000 以下（㎡）" in ei.value.message_ja
     with pytest.raises(ValidationError) as ei:
         parse_application(fac_app(zone="downtown"))
     assert "commercial" in ei.value.message_en and "commercial" in ei.value.message_ja
     with pytest.raises(ValidationError) as ei:
         parse_application(fac_app(base_coverage_pct="60"))
-    assert "a string" in ei.value.message_en and "文字列" in ei.value.message_ja and "<= 100" in ei.value.message_en
+    assert 'entered: "60"' in ei.value.message_en and '入力値 "60"' in ei.value.message_ja
+    assert "at most 100 %" in ei.value.message_en
 
 
 BF_INVALID = [

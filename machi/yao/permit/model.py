@@ -199,6 +199,8 @@ def _join(path: str, key: str) -> str:
 
 
 def _got(v: Any) -> str:
+    if (type(v) is float and math.isfinite(v) and abs(v) < 1e15) or (type(v) is int and abs(v) < 10**15):
+        return _fmt(v)
     try:
         s = json.dumps(v, ensure_ascii=False, allow_nan=True)
     except (TypeError, ValueError):
@@ -327,11 +329,14 @@ def _parse_item(raw: Any, path: str, rules: Rules, building: str) -> BfItem:
     )
     if spec.section == "tokutei" and building != "tokutei":
         raise ValidationError.from_text(
-            f"{path}.item", "yao.err.specified_building_only", item=repr(item_id), clause=spec.clause
+            f"{path}.item",
+            "yao.err.specified_building_only",
+            item={"ja": spec.label_ja, "en": spec.label_en},
+            clause=spec.clause.split(";")[0],
         )
     kw: dict[str, Any] = {
         "item": item_id,
-        "actual_area_m2": _num(raw["actual_area_m2"], f"{path}.actual_area_m2", 0, MAX_SITE_AREA_M2, unit="m2"),
+        "actual_area_m2": _num(raw["actual_area_m2"], f"{path}.actual_area_m2", 0, MAX_SITE_AREA_M2, unit="㎡"),
     }
     if "count" in raw:
         kw["count"] = _int(raw["count"], f"{path}.count", 1, MAX_COUNT)
@@ -396,7 +401,7 @@ def _parse_barrier_free(raw: Any, rules: Rules) -> BarrierFree:
             kw[k] = _bool(raw[k], f"{path}.{k}")
     for k in ("excluded_bf19_m2", "other_increase_m2"):
         if k in raw:
-            kw[k] = _num(raw[k], f"{path}.{k}", 0, MAX_FLOOR_AREA_M2, unit="m2")
+            kw[k] = _num(raw[k], f"{path}.{k}", 0, MAX_FLOOR_AREA_M2, unit="㎡")
     if "items" in raw:
         items = _list(raw["items"], f"{path}.items")
         kw["items"] = tuple(_parse_item(it, f"{path}.items[{i}]", rules, building) for i, it in enumerate(items))
@@ -406,7 +411,7 @@ def _parse_barrier_free(raw: Any, rules: Rules) -> BarrierFree:
 def _parse_sogo(raw: Any, base_floor_area: float) -> Sogo:
     path = "sogo"
     _obj(raw, path, SOGO_KEYS, SOGO_OPTIONAL)
-    mx = _num(raw["max_floor_area_m2"], f"{path}.max_floor_area_m2", 0, MAX_FLOOR_AREA_M2, lo_open=True, unit="m2")
+    mx = _num(raw["max_floor_area_m2"], f"{path}.max_floor_area_m2", 0, MAX_FLOOR_AREA_M2, lo_open=True, unit="㎡")
     tol = 1e-9 * max(1.0, base_floor_area)
     if mx < base_floor_area - tol:
         raise ValidationError.from_text(
@@ -418,7 +423,7 @@ def _parse_sogo(raw: Any, base_floor_area: float) -> Sogo:
         )
     fa = None
     if "floor_area_m2" in raw:
-        fa = _num(raw["floor_area_m2"], f"{path}.floor_area_m2", 0, MAX_FLOOR_AREA_M2, unit="m2")
+        fa = _num(raw["floor_area_m2"], f"{path}.floor_area_m2", 0, MAX_FLOOR_AREA_M2, unit="㎡")
         if fa < base_floor_area - tol or fa > mx + 1e-9 * mx:
             raise ValidationError.from_text(
                 f"{path}.floor_area_m2",
@@ -436,10 +441,10 @@ def parse_application(obj: Any, rules: Rules | None = None) -> Application:
     _obj(obj, "", TOP_KEYS, TOP_OPTIONAL)
     route = _choice(obj["route"], "route", rules.routes, Text("yao.err.what.route"))
     zone = _choice(obj["zone"], "zone", rules.zones, Text("yao.err.what.zone"))
-    A = _num(obj["site_area_m2"], "site_area_m2", 0, MAX_SITE_AREA_M2, lo_open=True, unit="m2")
+    A = _num(obj["site_area_m2"], "site_area_m2", 0, MAX_SITE_AREA_M2, lo_open=True, unit="㎡")
     far = _num(obj["base_far_pct"], "base_far_pct", 0, MAX_FAR_PCT, lo_open=True, unit="%")
     cov = _num(obj["base_coverage_pct"], "base_coverage_pct", 0, MAX_COVERAGE_PCT, lo_open=True, unit="%")
-    B = _num(obj["building_area_m2"], "building_area_m2", 0, MAX_SITE_AREA_M2, lo_open=True, unit="m2")
+    B = _num(obj["building_area_m2"], "building_area_m2", 0, MAX_SITE_AREA_M2, lo_open=True, unit="㎡")
     if B > A:
         raise ValidationError.from_text(
             "building_area_m2", "yao.err.building_larger_than_site", site=_fmt(A), value=_got(obj["building_area_m2"])
@@ -455,8 +460,8 @@ def parse_application(obj: Any, rules: Rules | None = None) -> Application:
             value=_got(obj["frontage_m"]),
         )
     through = _bool(obj["road_through"], "road_through")
-    green = _num(obj["green_area_m2"], "green_area_m2", 0, MAX_SITE_AREA_M2, unit="m2")
-    eos = _num(obj["effective_open_space_m2"], "effective_open_space_m2", 0, MAX_SITE_AREA_M2, unit="m2")
+    green = _num(obj["green_area_m2"], "green_area_m2", 0, MAX_SITE_AREA_M2, unit="㎡")
+    eos = _num(obj["effective_open_space_m2"], "effective_open_space_m2", 0, MAX_SITE_AREA_M2, unit="㎡")
     sidewalk = _num(obj["sidewalk_width_m"], "sidewalk_width_m", 0, MAX_WIDTH_M, unit="m")
 
     parts = []
@@ -478,7 +483,7 @@ def parse_application(obj: Any, rules: Rules | None = None) -> Application:
         facilities.append(
             Facility(
                 _choice(f["kind"], f"{path}.kind", kinds, Text("yao.err.what.kind")),
-                _num(f["floor_area_m2"], f"{path}.floor_area_m2", 0, MAX_FLOOR_AREA_M2, unit="m2"),
+                _num(f["floor_area_m2"], f"{path}.floor_area_m2", 0, MAX_FLOOR_AREA_M2, unit="㎡"),
             )
         )
 
