@@ -96,14 +96,18 @@ def park_calculator(park):
     start = defaults.loc["population_2020"]
     pop = ui.url_number(t("asaka.pop_now", lang), "pop", float(start.value), step=1000.0, format="%.0f")
     st.caption(asaka.default_note(start, lang))
-    pop_year = ui.url_number(t("asaka.pop_year", lang), "pop_year", 2020.0, step=1.0, format="%.0f")
+    years, census = [str(y) for y in asaka.CENSUS_YEARS], lambda y: t("asaka.census_year", lang, year=y)
+    pop_year = int(ui.url_choice(t("asaka.pop_year", lang), years, "pop_year", census))
     mode = ui.url_radio(
-        t("asaka.pop_2035_mode", lang), ["number", "rate"], "mode", lambda m: t(f"asaka.mode.{m}", lang)
+        t("asaka.pop_2035_mode", lang), ["rate", "number"], "mode", lambda m: t(f"asaka.mode.{m}", lang)
     )
     if mode == "number":
         pop35, rate = ui.url_number(t("asaka.pop_2035", lang), "pop35", None, step=1000.0, format="%.0f"), None
     else:
-        pop35, rate = None, ui.url_number(t("asaka.rate", lang), "rate", None, step=0.1, format="%.2f")
+        rate = ui.url_number(t("asaka.rate", lang), "rate", asaka.ASSUMED_RATE_PCT, step=0.1, format="%.2f")
+        pop35 = None
+        if rate == asaka.ASSUMED_RATE_PCT:
+            st.caption(t("asaka.assumed_rate", lang))
     try:
         s = asaka.park_scenario(pop, pop35, rate, population_year=pop_year, mode=mode, **asaka.park_figures_of(park))
     except InputError as e:
@@ -112,6 +116,7 @@ def park_calculator(park):
         figures, formula = asaka.park_figures(s, park, lang)
         ui.metric_row(figures)
         st.caption(formula)
+        st.caption(asaka.year_mix(s.population_year, lang))
 
 
 def share_calculator(share):

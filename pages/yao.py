@@ -48,7 +48,7 @@ def inputs_on_paper(app: dict) -> None:
     st.table(fmt.md_table(yao.inputs_table(app, rules, lang)), hide_index=True, border="horizontal")
 
 
-inputs, results = ui.columns([5, 7], gap="large")
+inputs, results = ui.columns([1, 1], gap="large")  # the input tabs fit at 1280 px in both languages
 with inputs:  # the route and the zone decide everything; the other inputs in groups, one tab each
     with st.container(border=True, key="screen_only_route"):  # on paper: in the table of inputs
         st.subheader(t("yao.g.route", lang))

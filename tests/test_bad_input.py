@@ -52,7 +52,6 @@ def names_a_range(message: str, lang: str) -> bool:
 #: URL key -> (label ja, label en, ?mode=, values the rules allow)
 ASAKA = {
     "pop": ("現在の人口", "Current population", "number", ()),
-    "pop_year": ("現在の人口の年", "Year of the current population", "number", ()),
     "pop35": ("2035年の人口", "2035 population", "number", ()),
     "rate": ("人口の年平均増減率", "Annual population change", "rate", ("0", "-5")),
     "area": ("市域面積", "City area", "number", ()),
@@ -110,7 +109,7 @@ def test_asaka_url_values(key, value):
         assert at.number_input(key=key).value is None
 
 
-@pytest.mark.parametrize("mode,keys", [("number", ["pop", "pop_year", "pop35", "area"]), ("rate", ["rate"])])
+@pytest.mark.parametrize("mode,keys", [("number", ["pop", "pop35", "area"]), ("rate", ["rate"])])
 def test_asaka_widget_values(mode, keys):
     at = open_page("asaka", "en", pop35="140000", rate="1.5", mode=mode, tab="whatif")
     for key in keys:

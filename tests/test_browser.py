@@ -275,3 +275,73 @@ def test_deep_link_on_a_fresh_server_goes_through_the_app_shell(server, session_
         assert "Sources and data" in nav and "app" not in nav.split()
         assert pg.get_by_text("English", exact=True).count() == 1
         assert pg.locator('[data-testid="stException"]').count() == 0
+
+
+def _settled(pg) -> None:
+    pg.wait_for_timeout(300)
+    wait_rendered(pg)
+
+
+def _fill(pg, label: str, value: str, nth: int = -1) -> None:
+    box = pg.get_by_label(label, exact=True)
+    box = box.last if nth == -1 else box.nth(nth)
+    box.fill(value)
+    box.press("Enter")
+    _settled(pg)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_yao_barrier_free_form_filled_by_clicking_and_printed(page, lang):
+    """A planner who never saw the code: the barrier-free route, a 特定建築物 with a corridor and a stair,
+    by clicking and typing; each part's bonus beside it, the total in the answer; then the print layout."""
+    base, pg, outside, errors = page
+    pg.goto(f"{base}/yao?lang={lang}")
+    wait_rendered(pg)
+    pg.get_by_text(t("yao.route", lang), exact=True)  # the route's radio
+    pg.locator('[data-testid="stRadio"]').filter(has_text=t("yao.route", lang)).get_by_text(
+        "バリアフリー法に基づく許可" if lang == "ja" else "barrier-free permit (Barrier-Free Act Art. 24)"
+    ).click()
+    _settled(pg)
+    assert t("yao.route_needs.barrier_free", lang) in pg.locator('[data-testid="stMain"]').inner_text()
+    pg.get_by_role("tab", name=t("yao.in.barrier_free", lang), exact=True).click()
+    _settled(pg)
+    pg.get_by_text(t("yao.bf.art19_applied", lang), exact=True).click()
+    _settled(pg)
+
+    def add(kind_label: str) -> None:
+        pg.get_by_label(t("yao.bf.kind", lang), exact=True).last.click()
+        pg.keyboard.type(kind_label)  # a long list: typed to find, as a user would
+        pg.get_by_role("option", name=kind_label, exact=True).click()
+        _settled(pg)
+        pg.get_by_role("button", name=t("yao.bf.add", lang), exact=True).click()
+        _settled(pg)
+
+    from machi.yao import barrier_free as bf
+    from machi.yao.permit import load_rules
+
+    kinds = bf.kinds(load_rules(), lang, "tokutei")
+    add(kinds["tokutei_corridor"])  # starts on 別表2 一①: choose ②, the "other" layout
+    pg.get_by_label(t("yao.bf.row", lang, clause="別表2 一"), exact=True).last.click()
+    pg.get_by_role("option", name=bf.row_options(load_rules(), "tokutei_corridor", lang)[2], exact=True).click()
+    _settled(pg)
+    pg.get_by_text(t("yao.bf.layout.other", lang), exact=True).last.click()
+    _settled(pg)
+    _fill(pg, t("yao.bf.length_m", lang), "30")
+    _fill(pg, t("yao.bf.actual_area_m2", lang), "54")
+    add(kinds["tokutei_stair"])  # 別表2 二①: 2.28 × 4.0 = 9.12 against 12.00
+    _fill(pg, t("yao.bf.height_m", lang), "4")
+    _fill(pg, t("yao.bf.actual_area_m2", lang), "12")
+
+    main = pg.locator('[data-testid="stMain"]').inner_text()
+    assert "36.00 ㎡" in main and "18.00 ㎡" in main and "9.12 ㎡" in main and "2.88 ㎡" in main, main
+    claimed = pg.locator('[data-testid="stMetric"]').filter(has_text=t("yao.bonus_claimed", lang)).inner_text()
+    assert "20.88 ㎡" in claimed  # 18.00 + 2.88
+    assert t("yao.eligible", lang) in main
+    full_screenshot(pg, SCREENSHOTS / f"yao_{lang}_barrier_free_form.png")
+    # the print layout of the same scenario lists both parts with their bonus
+    pg.goto(pg.url + "&print=1")
+    wait_rendered(pg)
+    printed = pg.locator('[data-testid="stMain"]').inner_text()
+    assert t("yao.bf.part_named", lang, n=2, kind=kinds["tokutei_stair"]) in printed and "2.88 ㎡" in printed
+    assert pg.locator('[data-testid="stException"]').count() == 0
+    assert outside == [] and errors == []

@@ -139,6 +139,13 @@ class ParkScenario:
     to_add_ha: float  # needed − now (negative: more than needed)
 
 
+#: the years of the national census (国勢調査, every five years since 1920) up to the latest in the data (2020)
+CENSUS_YEARS = tuple(range(2020, 1919, -5))
+#: the 2035 population the park what-if starts from, for want of a published projection: no change (0 % a
+#: year), said as an assumption on the page
+ASSUMED_RATE_PCT = 0.0
+
+
 def population_in(target_year: int, population_now: float, population_year: int, rate_pct: float) -> float:
     """Population after compounding an annual rate of change (% per year) from population_year."""
     return population_now * (1 + rate_pct / 100) ** (target_year - population_year)
@@ -173,14 +180,20 @@ def park_scenario(
         number_in_range(
             "population_year",
             population_year,
-            1900,
-            TARGET_YEAR,
+            min(CENSUS_YEARS),
+            max(CENSUS_YEARS),
             whole=True,
             grouping=False,
-            label_ja="現在の人口の年",
-            label_en="Year of the current population",
+            label_ja="現在の人口の年（国勢調査）",
+            label_en="Census year of the current population",
         )
     )
+    if year not in CENSUS_YEARS:
+        raise InputError(
+            "population_year",
+            f"Census years are every five years from 1920 to 2020; {year} has no census.",
+            f"国勢調査は 1920 年から 5 年ごと（2020 年まで）です。{year} 年の国勢調査はありません。",
+        )
     if mode not in (None, "number", "rate"):
         raise ValueError(f"mode must be 'number', 'rate' or None, not {mode!r}")
     if mode is None and population_2035 not in (None, "") and rate_pct not in (None, ""):
@@ -378,6 +391,22 @@ def default_note(default, lang: str, decimals: int = 0) -> str:
     )
 
 
+def _to_add(hectares: float, decimals: int, lang: str) -> Figure:
+    """What the target needs beyond today: an area to add, or (below zero) a surplus, never a negative need."""
+    if hectares < 0:
+        return (
+            t("asaka.surplus", lang),
+            f"{fmt.number(-hectares, decimals, lang=lang)} ha",
+            t("asaka.surplus_help", lang),
+        )
+    return (t("asaka.to_add", lang), f"{fmt.number(hectares, decimals, lang=lang)} ha", None)
+
+
+def year_mix(population_year: int, lang: str) -> str:
+    """The plain statement that the park what-if combines figures of different years."""
+    return t("asaka.year_mix", lang, year=population_year)
+
+
 def park_figures(s: ParkScenario, park, lang: str) -> tuple[list[Figure], str]:
     """The park what-if's cards (derived hectares) and the formula behind them."""
     return [
@@ -391,7 +420,7 @@ def park_figures(s: ParkScenario, park, lang: str) -> tuple[list[Figure], str]:
             f"{fmt.number(s.area_needed_2035_ha, 2, lang=lang)} ha",
             None,
         ),
-        (t("asaka.park_add", lang), f"{fmt.signed(s.to_add_ha, 2, lang=lang)} ha", None),
+        _to_add(s.to_add_ha, 2, lang),
     ], t(
         "asaka.park_formula",
         lang,
@@ -415,7 +444,7 @@ def share_figures(g: GreenShareScenario, share, lang: str) -> tuple[list[Figure]
             f"{fmt.number(g.target_ha, 1, lang=lang)} ha",
             None,
         ),
-        (t("asaka.share_add", lang), f"{fmt.signed(g.to_add_ha, 1, lang=lang)} ha", None),
+        _to_add(g.to_add_ha, 1, lang),
     ], t("asaka.share_formula", lang, area=fmt.number(g.city_area_ha, 0, lang=lang))
 
 

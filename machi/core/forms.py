@@ -54,6 +54,7 @@ class Choice:
     options: dict[str, str]
     radio: bool = False
     help: str | None = None
+    horizontal: bool = False  # a radio's options side by side
 
 
 @dataclass(frozen=True)

@@ -186,6 +186,8 @@ class ScenarioForm:
                 if columns is None:
                     columns, n = st.columns(2), 0
                 steps = {"step": item.step} if item.step is not None else {}
+                if item.whole:
+                    steps["format"] = "%d"
                 key = self.key(prefix + (item.key or item.name))
                 value = self.number(item.label, item.name, columns[n % 2], start, key=key, **steps)
                 if item.whole and isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
@@ -219,9 +221,10 @@ class ScenarioForm:
         options = list(item.options)
         if key not in st.session_state:
             st.session_state[key] = value if value in item.options else options[0]
+        kw = {"horizontal": item.horizontal} if item.radio else {}
         widget = st.radio if item.radio else st.selectbox
         return widget(
-            item.label, options, key=key, format_func=item.options.get, help=item.help, on_change=redraws_page
+            item.label, options, key=key, format_func=item.options.get, help=item.help, on_change=redraws_page, **kw
         )
 
     # --- rows added and removed, each of a kind (forms.Rows) --------------------------------------------
@@ -256,15 +259,14 @@ class ScenarioForm:
         for i, row_start in enumerate(started):
             key = f"{prefix}{item.name}.{i}."
             with st.container(border=True, key=f"row_{self.prefix}_{item.name}_{i}_{self.version}"):
-                head, remove = st.columns([5, 2], vertical_alignment="bottom")
-                head.markdown(f"**{item.row_title.format(n=i + 1)}**")
-                remove.button(
-                    item.remove,
-                    key=self.key(key + "remove"),
-                    on_click=self._edit_rows,
-                    args=(path, lambda rows, i=i: rows.pop(i)),
-                    width="stretch",
-                )
+                with st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"):
+                    st.markdown(f"**{item.row_title.format(n=i + 1)}**", width="content")
+                    st.button(
+                        item.remove,
+                        key=self.key(key + "remove"),
+                        on_click=self._edit_rows,
+                        args=(path, lambda rows, i=i: rows.pop(i)),
+                    )
                 offered = dict(kinds)
                 kind = row_start.get(item.kind)
                 if kind not in offered:  # a kind this object does not take (kept, for the calculator to name)
@@ -282,8 +284,7 @@ class ScenarioForm:
                     line = t("common.figure_line", self.lang)
                     st.markdown("  \n".join(line.format(label=label, value=text) for label, text in figures))
             out.append(row)
-        adding = f"screen_only_add_{self.prefix}_{item.name}"
-        with st.container(horizontal=True, vertical_alignment="bottom", key=adding):
+        with st.container(key=f"screen_only_add_{self.prefix}_{item.name}"):
             choose = self.key(prefix + item.name + ".new")
             st.selectbox(item.kind_label, list(kinds), key=choose, format_func=kinds.get)
             st.button(

@@ -11,6 +11,7 @@ import math
 
 import streamlit as st
 
+from machi.core.inputs import cut
 from machi.core.text import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, normalise_language, t
 from machi.ui.printing import conditions, print_view
 
@@ -104,8 +105,11 @@ def url_filters(label: str, choices: dict) -> dict[str, list[str]]:
 
 def url_choice(label: str, options: list[str], key: str, format_func=str, where=st, widget="selectbox") -> str:
     """A selectbox (or horizontal radio) whose choice is kept in the URL as ?key=<option> (the first
-    option, the default, is left out)."""
-    _from_url_once(key, lambda: st.query_params.get(key) if st.query_params.get(key) in options else options[0])
+    option, the default, is left out). A link's value that is not an option is said once, with the option
+    shown instead (never silently replaced)."""
+    linked = st.query_params.get(key)
+    unknown = key not in st.session_state and linked is not None and linked not in options
+    _from_url_once(key, lambda: linked if linked in options else options[0])
     if st.session_state[key] not in options:
         st.session_state[key] = options[0]
     if print_view():  # paper shows the choice in its header, not the widget
@@ -117,6 +121,9 @@ def url_choice(label: str, options: list[str], key: str, format_func=str, where=
     if not print_view():
         set_param(key, value, options[0])
     conditions(f"{label}: {format_func(value)}")
+    if unknown:
+        lang = session_language()
+        where.warning(t("common.bad_choice", lang, label=label, value=f"“{cut(linked, 40)}”", used=format_func(value)))
     return value
 
 

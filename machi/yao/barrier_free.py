@@ -87,7 +87,11 @@ def row_fields(rules, lang: str):
             def layout(values: dict) -> list:
                 named = layouts(rules, item, values.get("row"))
                 options = {c: t(f"yao.bf.layout.{c}", lang) for c in named}
-                return [forms.Choice("layout", t("yao.bf.layout", lang), options, radio=True)] if named else []
+                return (
+                    [forms.Choice("layout", t("yao.bf.layout", lang), options, radio=True, horizontal=True)]
+                    if named
+                    else []
+                )
 
             out.append(forms.Depends(layout))
         for name in ROW_NUMBERS:
@@ -108,7 +112,9 @@ def row_figures(rules, lang: str):
     (× the count); or, while an input of the row is missing or wrong, what to fix."""
 
     def figures(row: dict, values: dict) -> list[tuple[str, str]] | str:
-        raw = {k: v for k, v in row.items() if v is not None}
+        # an empty optional field (the count, the length along columns) is left out, as the form sends it;
+        # an empty required one is named
+        raw = {k: v for k, v in row.items() if v is not None or k not in ("count", "column_length_m")}
         try:
             item = _parse_item(raw, "barrier_free.items[0]", rules, values.get("building"))
         except ValidationError as e:

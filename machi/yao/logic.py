@@ -495,7 +495,16 @@ def barrier_free_rows(bf: dict, rules, lang: str) -> list[tuple[str, str, str]]:
     for n, item in enumerate(bf.get("items") or [], start=1):
         if not isinstance(item, dict):
             continue
-        entered_values = [
+        entered_values = []
+        spec = rules.barrier_free.items.get(item.get("item"))
+        if spec is not None and spec.table and item.get("row") in rules.tables[spec.table].rows:
+            table = rules.tables[spec.table]
+            entered_values.append(f"{table.clause} {table.rows[item['row']].mark}")
+        if item.get("layout") in ("both_sides", "other"):
+            entered_values.append(t(f"yao.bf.layout.{item['layout']}", lang))
+        if item.get("accessible_route") is True:
+            entered_values.append(t("yao.bf.accessible_route", lang))
+        entered_values += [
             f"{t(f'yao.bf.{k}', lang)} {fmt.as_given(item[k], lang=lang)}"
             for k in bf_form.ROW_NUMBERS
             if isinstance(item.get(k), (int, float)) and not isinstance(item.get(k), bool)
@@ -598,7 +607,7 @@ def failing_lines(result: Result, lang: str, messages: bool = False) -> list[str
             said = t("yao.failing_by", lang, short=short, unit=_MARGIN_UNITS.get(c.unit, c.unit))
         if not c.strict and not messages:  # the rule file's message says so itself
             said += t("yao.failing_discretion", lang)
-        lines.append(f"- {rule}: {said}" if lang == "en" else f"- {rule}：{said}")
+        lines.append(t("yao.failing_line", lang, rule=rule, said=said))
     return lines
 
 

@@ -49,7 +49,7 @@ def test_page_renders_indicators_paths_cover_and_tree(lang):
 
 
 def test_what_ifs_with_cited_defaults():
-    at = open_page("asaka", "ja", pop35="140000", tab="whatif")
+    at = open_page("asaka", "ja", mode="number", pop35="140000", tab="whatif")
     m = metrics(at)
     assert m["現状 2.13 ㎡/人 が意味する面積"] == "30.05 ha"
     assert m["2035 年に 3.16 ㎡/人 に必要な面積"] == "44.24 ha"
@@ -57,9 +57,27 @@ def test_what_ifs_with_cited_defaults():
     assert "国勢調査" in texts(at) and "国土地理院" in texts(at)
 
 
-def test_2035_population_starts_empty_and_asks():
-    at = open_page("asaka", "ja", tab="whatif")
-    assert any("2035年の人口を入力してください" in i.value for i in at.info)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_what_ifs_start_complete_and_say_what_is_assumed(lang):
+    at = open_page("asaka", lang, tab="whatif")
+    assert not at.info and not at.error
+    m = metrics(at)
+    # 141,083 people (2020 Census) unchanged to 2035 (0 % a year, an assumption said so) × 3.16 ㎡ ÷ 10,000
+    assert m[t("asaka.park_need", lang, value="3.16")] == "44.58 ha"
+    shown = texts(at)
+    assert t("asaka.assumed_rate", lang) in shown and t("asaka.year_mix", lang, year=2020) in shown
+
+
+def test_census_years_only_and_a_surplus_is_not_a_negative_need():
+    at = open_page("asaka", "ja", tab="whatif", pop_year="1900", mode="number", pop35="50000")
+    year = [s for s in at.selectbox if s.label == t("asaka.pop_year", "ja")][0]
+    assert year.value == "2020" and "1900" not in year.options and "1920年 国勢調査" in year.options
+    said = t("common.bad_choice", "ja", label=t("asaka.pop_year", "ja"), value="“1900”", used="2020年 国勢調査")
+    assert said in [w.value for w in at.warning]  # the link's year is not dropped silently
+    m = metrics(at)
+    # 50,000 × 3.16 ÷ 10,000 = 15.80 ha needed against 30.05 ha now: 14.25 ha above the target
+    assert m[t("asaka.surplus", "ja")] == "14.25 ha"  # (the green-share card beside it still has area to add)
+    assert not any("−" in v for v in m.values())
 
 
 @pytest.mark.parametrize(
@@ -79,7 +97,7 @@ def test_bad_inputs_give_a_message_naming_the_field(query, needle):
 
 def test_scenario_is_kept_in_the_url():
     at = open_page("asaka", "en", mode="rate", rate="1.5", area="20", tab="whatif")
-    assert at.query_params["rate"] == "1.5" and at.query_params["mode"] == "rate"
+    assert at.query_params["rate"] == "1.5" and "mode" not in at.query_params  # a rate: the default way
     assert metrics(at)["Target 22.3%"] == "446.0 ha"
     at.number_input(key="area").set_value(10.0).run()
     assert at.query_params["area"] == "10"
