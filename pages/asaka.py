@@ -6,7 +6,6 @@ from machi import ui
 from machi.asaka import charts
 from machi.asaka import logic as asaka
 from machi.core import fmt
-from machi.core.inputs import InputError
 from machi.core.text import beside, in_language, t
 
 lang = ui.language()
@@ -108,11 +107,14 @@ def park_calculator(park):
         pop35 = None
         if rate == asaka.ASSUMED_RATE_PCT:
             st.caption(t("asaka.assumed_rate", lang))
-    try:
-        s = asaka.park_scenario(pop, pop35, rate, population_year=pop_year, mode=mode, **asaka.park_figures_of(park))
-    except InputError as e:
-        ui.input_problem(e, lang)
-    else:
+    s = ui.answer(
+        "park",
+        lambda: asaka.park_scenario(
+            pop, pop35, rate, population_year=pop_year, mode=mode, **asaka.park_figures_of(park)
+        ),
+        lang,
+    )
+    if s is not None:
         figures, formula = asaka.park_figures(s, park, lang)
         ui.metric_row(figures)
         st.caption(formula)
@@ -125,11 +127,9 @@ def share_calculator(share):
     start = defaults.loc["city_area_km2"]
     area = ui.url_number(t("asaka.city_area", lang), "area", float(start.value), step=0.01, format="%.2f")
     st.caption(asaka.default_note(start, lang, decimals=2))
-    try:
-        g = asaka.green_share_scenario(area, share_now_pct=share.baseline_value, share_target_pct=share.target_value)
-    except InputError as e:
-        ui.input_problem(e, lang)
-    else:
+    shares = {"share_now_pct": share.baseline_value, "share_target_pct": share.target_value}
+    g = ui.answer("share", lambda: asaka.green_share_scenario(area, **shares), lang)
+    if g is not None:
         figures, formula = asaka.share_figures(g, share, lang)
         ui.metric_row(figures)
         st.caption(formula)

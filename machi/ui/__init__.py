@@ -21,6 +21,7 @@ from machi.ui.shell import app_run, database_banner, headlines, language, page
 from machi.ui.state import set_param, url_choice, url_filters, url_multiselect, url_number, url_radio
 from machi.ui.widgets import (
     Sections,
+    answer,
     chart,
     columns,
     dataset_downloads,
@@ -40,6 +41,7 @@ from machi.ui.widgets import (
 __all__ = [
     "ScenarioForm",
     "Sections",
+    "answer",
     "app_run",
     "book_layout",
     "chapter",

@@ -11,6 +11,7 @@ import streamlit as st
 
 from machi.core import datasets, export, fmt
 from machi.core.charts import CONFIG
+from machi.core.inputs import InputError
 from machi.core.text import has, in_language, t
 from machi.ui.cache import figure, query
 from machi.ui.printing import print_view
@@ -151,6 +152,22 @@ def input_problem(error, lang: str) -> None:
     """A calculator's input that cannot be used, in the reader's words: a field still empty asks for it
     (information), a wrong value is an error."""
     (st.info if error.missing else st.error)(error.message(lang))
+
+
+def answer(name: str, compute, lang: str):
+    """A calculator's answer, `compute()`. While an input cannot be used, its problem in the reader's words
+    (see `input_problem`) and the last answer this session computed, marked as not matching the inputs
+    (None before any): what was on screen is not lost while a field is being retyped."""
+    kept = f"_answer_{name}"
+    try:
+        result = compute()
+    except InputError as error:
+        input_problem(error, lang)
+        if st.session_state.get(kept) is not None:
+            st.warning(t("common.stale", lang))
+        return st.session_state.get(kept)
+    st.session_state[kept] = result
+    return result
 
 
 def download_text(label: str, make, file_name: str, mime: str, key: str | None = None) -> None:

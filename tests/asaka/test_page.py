@@ -169,3 +169,14 @@ def test_measure_lists_are_drawn_only_when_opened():
     outline = [e for e in at.expander if e.label.startswith("基本方針")]
     assert [len(e.markdown) for e in outline] == [0, 1, 0]
     assert "★" in outline[1].markdown[0].value
+
+
+def test_an_input_being_retyped_keeps_the_last_answer_marked_as_not_matching():
+    at = open_page("asaka", "en", tab="whatif")
+    before = {m.label: m.value for m in at.metric}
+    at.number_input(key="pop").set_value(-5.0).run()
+    assert any(t("asaka.pop_now", "en").split(" (")[0] in e.value for e in at.error)
+    assert t("common.stale", "en") in [w.value for w in at.warning]
+    assert {m.label: m.value for m in at.metric} == before  # not lost
+    at.number_input(key="pop").set_value(141083.0).run()
+    assert not at.error and t("common.stale", "en") not in [w.value for w in at.warning]
