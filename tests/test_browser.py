@@ -345,3 +345,24 @@ def test_yao_barrier_free_form_filled_by_clicking_and_printed(page, lang):
     assert t("yao.bf.part_named", lang, n=2, kind=kinds["tokutei_stair"]) in printed and "2.88 ㎡" in printed
     assert pg.locator('[data-testid="stException"]').count() == 0
     assert outside == [] and errors == []
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_yao_input_tabs_fit_at_1280_px(server, lang):
+    """Every input group's label readable at 1280 px, on either route: no tab behind a scroll arrow."""
+    from machi.yao import logic as yao
+    from machi.yao.permit.examples import example
+
+    base, b = server
+    context = b.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        pg = context.new_page()
+        for name in ("facilities_pass", "barrier_free_store"):
+            pg.goto(f"{base}/yao?lang={lang}&s={yao.encode_scenario(example(name)['application'])}")
+            wait_rendered(pg)
+            bars = pg.evaluate(
+                "() => [...document.querySelectorAll('[role=tablist]')].map(t => [t.scrollWidth, t.clientWidth])"
+            )
+            assert bars and all(scroll <= client for scroll, client in bars), (name, bars)
+    finally:
+        context.close()
