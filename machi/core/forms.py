@@ -93,6 +93,7 @@ class Rows:
     remove: str
     empty: str
     row_title: str  # with {n}: a row's heading
+    names: dict[str, str] | None = None  # every kind's name, for a row of a kind no longer offered
 
 
 @dataclass(frozen=True)

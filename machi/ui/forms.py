@@ -269,8 +269,8 @@ class ScenarioForm:
                     )
                 offered = dict(kinds)
                 kind = row_start.get(item.kind)
-                if kind not in offered:  # a kind this object does not take (kept, for the calculator to name)
-                    offered = {kind: str(kind), **offered} if isinstance(kind, str) else offered
+                if kind not in offered and isinstance(kind, str):  # no longer offered (the building changed):
+                    offered = {kind: (item.names or {}).get(kind, kind), **offered}  # kept, for the calculator to name
                 row = {
                     item.kind: self._choice(
                         forms.Choice(item.kind, item.kind_label, offered), kind, self.key(key + item.kind)

@@ -212,6 +212,7 @@ def items(rules, lang: str, values: dict) -> forms.Rows:
         t("yao.bf.remove", lang),
         t("yao.bf.empty", lang),
         t("yao.bf.row_title", lang),
+        kinds(rules, lang, "tokutei"),  # every kind a building can list
     )
 
 

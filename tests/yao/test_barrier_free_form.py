@@ -149,3 +149,15 @@ def test_broken_json_pasted_into_the_form_leaves_it_unchanged():
     [b for b in at.button if b.label == t("yao.bf.json_load", "ja")][0].click().run()
     assert t("yao.bf.json_loaded", "ja") in [s.value for s in at.success]
     assert metric(at, "yao.bonus_claimed", "ja") == "2.00 ㎡"
+
+
+def test_a_part_the_new_building_type_cannot_list_is_named_in_words():
+    """Parts of a 特定建築物 kept when the type changes: shown by name, and the answer says what to do."""
+    app = example("barrier_free_store")["application"]
+    at = open_page("yao", "ja", s=yao.encode_scenario(app), **{"in": "barrier_free"})
+    by_label(at.radio, t("yao.bf.building", "ja"))[0].set_value("other").run()
+    first = by_label(at.selectbox, t("yao.bf.kind", "ja"))[0]
+    assert first.value == "tokutei_corridor" and "tokutei_corridor" not in first.format_func(first.value)
+    errors = [e.value for e in at.error]
+    assert errors and "特定建築物の場合に限られます" in errors[0] and "tokutei" not in errors[0]
+    assert t("yao.stale", "ja") in [w.value for w in at.warning]
