@@ -232,20 +232,28 @@ class ScenarioForm:
     def _path(self, prefix: str, name: str) -> list[str]:
         return [p for p in prefix.split(".") if p] + [name]
 
-    def _edit_rows(self, path: list[str], change: Callable[[list], None]) -> None:
-        """A button's callback: change the list at `path` of the scenario, then start the inputs again from
-        it (new inputs, as for an example) and redraw the page."""
+    def _replace(self, path: list[str], change: Callable[[Any], Any]) -> None:
+        """A button's callback: the value at `path` of the scenario becomes `change(value)`; the inputs then
+        start again from the scenario (new inputs, as for an example) and the page is redrawn."""
         scenario = json.loads(json.dumps(st.session_state[self._scenario], allow_nan=True))
         target = scenario
         for p in path[:-1]:
             if not isinstance(target.get(p), dict):
                 target[p] = {}
             target = target[p]
-        rows = target.get(path[-1]) if isinstance(target.get(path[-1]), list) else []
-        change(rows)
-        target[path[-1]] = rows
+        target[path[-1]] = change(target.get(path[-1]))
         self.load(scenario)
         redraws_page()
+
+    def _edit_rows(self, path: list[str], change: Callable[[list], None]) -> None:
+        """A button's callback: change the list of rows at `path` in place (see `_replace`)."""
+
+        def edited(rows: Any) -> list:
+            rows = rows if isinstance(rows, list) else []
+            change(rows)
+            return rows
+
+        self._replace(path, edited)
 
     def _rows(self, item: forms.Rows, app: dict, start: dict, prefix: str) -> list:
         st.markdown(f"**{item.title}**")
@@ -304,16 +312,8 @@ class ScenarioForm:
             if problem is not None:
                 st.session_state[said] = ("error", problem)
                 return
-            scenario = json.loads(json.dumps(st.session_state[self._scenario], allow_nan=True))
-            target = scenario
-            for p in path[:-1]:
-                if not isinstance(target.get(p), dict):
-                    target[p] = {}
-                target = target[p]
-            target[path[-1]] = value
             st.session_state[said] = ("success", item.loaded)
-            self.load(scenario)
-            redraws_page()
+            self._replace(path, lambda _old: value)
 
         with st.expander(item.title):
             st.text_area(item.paste, key=self.key(prefix + item.name + ".paste"), height=160)
