@@ -81,7 +81,7 @@ with results:
     st.markdown(f"## :{'green' if result.eligible else 'red'}-badge[{verdict}]")
     for line in yao.failing_lines(result, lang):
         st.markdown(line)
-    for warning in yao.plausibility(answered, rules, lang):
+    for warning in yao.plausibility(app, rules, lang):
         st.warning(warning, icon="⚠️")
     for row in yao.result_figures(result, lang):
         ui.metric_row(row)
@@ -128,12 +128,13 @@ def sensitivity():
 
 
 tabs.draw()
-with st.container(horizontal=True):
-    ui.downloads(yao.headed(yao.checks_display(checks_table), lang), "checks")
-    ui.download_text(
-        t("yao.download_json", lang),
-        lambda: yao.result_json(answered, result),
-        "yao_permit_result.json",
-        "application/json",
-    )
+if problem is None:  # nothing leaves the screen that does not match the inputs
+    with st.container(horizontal=True):
+        ui.downloads(yao.headed(yao.checks_display(checks_table), lang), "checks")
+        ui.download_text(
+            t("yao.download_json", lang),
+            lambda: yao.result_json(answered, result),
+            "yao_permit_result.json",
+            "application/json",
+        )
 ui.source_footer(["yao_52_14_1_criteria"], lang)

@@ -259,7 +259,9 @@ class ScenarioForm:
         st.markdown(f"**{item.title}**")
         path = self._path(prefix, item.name)
         listed = start.get(item.name)
-        started = [r for r in listed if isinstance(r, dict)] if isinstance(listed, list) else []
+        # every stored row keeps its place (a row that is not an object starts empty), so that a row's number
+        # and its remove button match the calculator's
+        started = [r if isinstance(r, dict) else {} for r in listed] if isinstance(listed, list) else []
         kinds = item.kinds(app)
         out = []
         if not started:
@@ -284,7 +286,9 @@ class ScenarioForm:
                         forms.Choice(item.kind, item.kind_label, offered), kind, self.key(key + item.kind)
                     )
                 }
-                self.fields(item.fields(row), row, row_start, key)
+                # a kind changed: its fields are new inputs, not the old kind's (a 別表2 row means another table)
+                same = row_start.get(item.kind) == row[item.kind]
+                self.fields(item.fields(row), row, row_start if same else {}, f"{key}{row[item.kind]}.")
                 figures = item.figures(row, app)
                 if isinstance(figures, str):
                     st.warning(figures)

@@ -189,13 +189,13 @@ def field_label(field: str, lang: str) -> str:
         if parts[0] == "items" and rows:
             name = parts[1] if len(parts) > 1 else "item"
             known = name in (*bf_form.ROW_NUMBERS, "row", "layout", "item", "accessible_route")
-            label = t(f"yao.bf.{name}", lang) if known else t("yao.field_json", lang, key=name)
+            label = t(f"yao.bf.{name}", lang) if known else t("yao.field_json", lang, name=name)
             return t("yao.field_part", lang, label=label, row=rows[0])
         key = _BF_LABELS.get(parts[0])
-        return t(key, lang) if key else t("yao.field_json", lang, key=parts[0])
+        return t(key, lang) if key else t("yao.field_json", lang, name=parts[0])
     key = FIELD_LABELS.get(general)
     if key is None:
-        return t("yao.field_json", lang, key=field)
+        return t("yao.field_json", lang, name=field)
     label = t(key, lang)
     if rows and general.split(".")[0] in ("parts", "facilities"):
         label = t("yao.field_row", lang, label=label, row=rows[0])

@@ -132,6 +132,9 @@ def test_json_export_and_import_of_the_same_form(lang):
         '"other", "length_m": -3, "actual_area_m2": 5}]}'
     )
     assert value is None and t("yao.bf.length_m", lang) in problem and "length_m" not in problem
+    # a key the form has no field for (only pasted JSON can hold one) is named as the JSON key it is
+    value, problem = check('{"building": "tokutei", "items": [], "foo": 1}')
+    assert value is None and t("yao.field_json", lang, name="foo") in problem
 
 
 def test_broken_json_pasted_into_the_form_leaves_it_unchanged():

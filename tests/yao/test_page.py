@@ -5,7 +5,7 @@ import pytest
 from machi.core.text import t
 from machi.yao import logic as yao
 from machi.yao.permit.examples import example
-from tests.apptest_support import open_page, texts
+from tests.apptest_support import data_downloads, open_page, texts
 
 
 def tables(at):
@@ -164,6 +164,7 @@ def test_an_invalid_input_keeps_the_last_answer_marked_as_not_matching():
     assert t("yao.site_area", "en") in at.error[0].value
     assert t("yao.stale", "en") in [w.value for w in at.warning]
     assert {m.label: m.value for m in at.metric} == good  # the last valid answer, not lost
+    assert not data_downloads(at)  # but nothing leaves the screen that does not match the inputs
     at.number_input(key="y.site_area_m2.0").set_value(2400.0).run()
     assert not at.error and t("yao.stale", "en") not in [w.value for w in at.warning]
 
