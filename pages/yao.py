@@ -76,7 +76,7 @@ with results:
         st.error(yao.invalid_message(problem, lang))
         if result is None:
             st.stop()
-        st.warning(t("yao.stale", lang))
+        st.warning(t("common.stale", lang))
     verdict = t("yao.eligible" if result.eligible else "yao.not_eligible", lang)
     st.markdown(f"## :{'green' if result.eligible else 'red'}-badge[{verdict}]")
     for line in yao.failing_lines(result, lang):

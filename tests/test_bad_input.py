@@ -183,7 +183,7 @@ def check_yao(at, field: str, lang: str, valid: bool) -> None:
     assert t("yao.invalid_where", lang, tab=t(f"yao.in.{yao.input_tab(field)}", lang)) in errors[0]  # where to find it
     assert names_a_range(errors[0], lang), errors[0]
     # no answer from these inputs: none at all, or the last valid one marked as not matching them
-    assert not at.metric or t("yao.stale", lang) in [w.value for w in at.warning]
+    assert not at.metric or t("common.stale", lang) in [w.value for w in at.warning]
 
 
 EVERY_VALUE = [0, -5, 1e308, float("inf"), "abc", "", None]

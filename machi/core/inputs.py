@@ -244,5 +244,7 @@ def table_entered(records: list[dict], kept: dict, numeric: tuple[str, ...]) -> 
 
 
 def choice_index(value: Any, options: list[str]) -> int | None:
-    """The position of a scenario's choice among the options; None when it is not one of them."""
-    return options.index(value) if isinstance(value, str) and value in options else None
+    """The position of a scenario's choice among the options (text, or numbers such as a table's rows: 2.0 is row 2);
+    None when it is not one of them (or not a value an option can be: a list, a boolean …)."""
+    simple = isinstance(value, (str, int, float)) and not isinstance(value, bool)
+    return options.index(value) if simple and value in options else None

@@ -127,16 +127,12 @@ class ScenarioForm:
         )
         conditions(f"{label}: {format_func(value)}")
         if index is None:
-            st.error(
-                t(
-                    "common.bad_choice",
-                    self.lang,
-                    label=label,
-                    value=shown(self.start.get(field), as_json=True),
-                    used=format_func(value),
-                )
-            )
+            self._not_a_choice(label, self.start.get(field), format_func(value))
         return value
+
+    def _not_a_choice(self, label: str, value: Any, used: str) -> None:
+        """A link's value that is not one of the choices, said with the choice shown instead."""
+        st.error(t("common.bad_choice", self.lang, label=label, value=shown(value, as_json=True), used=used))
 
     def checkbox(self, label: str, field: str, value: bool, key: str | None = None, help: str | None = None) -> bool:
         return st.checkbox(label, value=value, key=key or self.key(field), on_change=redraws_page, help=help)
@@ -163,9 +159,6 @@ class ScenarioForm:
             column_config=column_config,
         )
         return table_entered(edited.to_dict(orient="records"), kept, numeric)
-
-    def text_area(self, label: str, field: str, value: str, height: int) -> str:
-        return st.text_area(label, value, height=height, key=self.key(field), on_change=redraws_page)
 
     # --- a group of fields described as data (machi.core.forms) --------------------------------------
 
@@ -219,13 +212,17 @@ class ScenarioForm:
 
     def _choice(self, item: forms.Choice, value: Any, key: str) -> str:
         options = list(item.options)
+        index = choice_index(value, options)
         if key not in st.session_state:
-            st.session_state[key] = value if value in item.options else options[0]
+            st.session_state[key] = options[0 if index is None else index]
         kw = {"horizontal": item.horizontal} if item.radio else {}
         widget = st.radio if item.radio else st.selectbox
-        return widget(
+        chosen = widget(
             item.label, options, key=key, format_func=item.options.get, help=item.help, on_change=redraws_page, **kw
         )
+        if index is None and value is not None:  # a link's (or a pasted JSON's) value that is not a choice
+            self._not_a_choice(item.label, value, item.options[chosen])
+        return chosen
 
     # --- rows added and removed, each of a kind (forms.Rows) --------------------------------------------
 

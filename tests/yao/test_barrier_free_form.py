@@ -163,4 +163,12 @@ def test_a_part_the_new_building_type_cannot_list_is_named_in_words():
     assert first.value == "tokutei_corridor" and "tokutei_corridor" not in first.format_func(first.value)
     errors = [e.value for e in at.error]
     assert errors and "特定建築物の場合に限られます" in errors[0] and "tokutei" not in errors[0]
-    assert t("yao.stale", "ja") in [w.value for w in at.warning]
+    assert t("common.stale", "ja") in [w.value for w in at.warning]
+
+
+def test_a_links_value_that_is_not_a_choice_is_said_and_a_list_does_not_crash():
+    app = example("barrier_free_store")["application"]
+    bad = {**app, "barrier_free": {**app["barrier_free"], "building": ["tokutei"]}}
+    at = open_page("yao", "en", s=yao.encode_scenario(bad), **{"in": "barrier_free"})
+    said = [e.value for e in at.error if t("yao.bf.building", "en") in e.value]
+    assert said and said[0].startswith(t("common.bad_choice", "en", label="", value="", used="")[:8])

@@ -162,11 +162,11 @@ def test_an_invalid_input_keeps_the_last_answer_marked_as_not_matching():
     good = {m.label: m.value for m in at.metric}
     at.number_input(key="y.site_area_m2.0").set_value(-5.0).run()
     assert t("yao.site_area", "en") in at.error[0].value
-    assert t("yao.stale", "en") in [w.value for w in at.warning]
+    assert t("common.stale", "en") in [w.value for w in at.warning]
     assert {m.label: m.value for m in at.metric} == good  # the last valid answer, not lost
     assert not data_downloads(at)  # but nothing leaves the screen that does not match the inputs
     at.number_input(key="y.site_area_m2.0").set_value(2400.0).run()
-    assert not at.error and t("yao.stale", "en") not in [w.value for w in at.warning]
+    assert not at.error and t("common.stale", "en") not in [w.value for w in at.warning]
 
 
 def test_a_failing_plan_names_each_failing_rule_with_its_clause_and_margin():
