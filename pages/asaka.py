@@ -16,6 +16,7 @@ defaults = ui.query("asaka/defaults").set_index("key")
 
 st.title(t("asaka.title", lang))
 st.markdown(t("asaka.subtitle", lang))
+ui.data_date(["asaka_green_plan_2026", "census_2020_asaka"], lang)
 with ui.expander(t("asaka.how_to_read", lang)):
     st.markdown(t("asaka.how_to_read_body", lang))
 
@@ -37,14 +38,9 @@ def overview():
                 st.caption(f"{t('asaka.definition', lang)}: {fmt.md_text(i.definition_ja)}")
             for row in asaka.indicator_figures(i, lang):
                 ui.metric_row(row)
-            p = asaka.progress(i, actuals[actuals.indicator_id == i.indicator_id])
-            if p is None:
-                st.caption(t("asaka.no_actuals", lang))
-                continue
-            on_track, latest, projection = asaka.progress_lines(i, p, lang)
-            status = t("asaka.on_track" if on_track else "asaka.behind", lang)
-            st.markdown(f":{'green' if on_track else 'orange'}-badge[{status}] {latest}")
-            st.markdown(projection)
+            for line in asaka.status_lines(i, actuals[actuals.indicator_id == i.indicator_id], lang):
+                st.markdown(line)
+    st.caption(t("asaka.status_rule", lang))
     ui.downloads(asaka.indicator_table(indicators, lang))
 
 
@@ -53,6 +49,7 @@ def glide_paths():
     """Each indicator's required path from baseline to target, with the actuals published so far."""
     st.subheader(t("asaka.paths", lang))
     st.caption(t("asaka.paths_note", lang))
+    st.caption(t("asaka.paths_actuals" if len(actuals) else "asaka.paths_no_actuals", lang))
     ui.chart(charts.glide_paths, indicators, paths, actuals, lang, key="paths")
     with ui.drawn_when_open(t("asaka.path_table", lang), key="asaka_path_table") as shown:
         if shown:
@@ -67,7 +64,7 @@ def green_cover():
     st.warning(t("asaka.green_cover_not_share", lang))
     ui.chart(charts.green_cover, ui.query("asaka/green_cover"), lang, key="green_cover")
     for f in facts[facts.fact_id == "green_loss_50y"].itertuples():
-        st.markdown(t("asaka.cover_quote", lang, text=fmt.md_text(f.text_ja)))
+        st.markdown(t("asaka.cover_quote", lang, text=fmt.md_text(in_language(f, "text", lang))))
     st.caption(t("asaka.cover_points_note", lang))
     for f in facts[facts.fact_id == "carbon_stored_per_year"].itertuples():
         st.info(asaka.fact_line(f, lang))
@@ -78,8 +75,8 @@ def priority_measures():
     measures = ui.query("asaka/measures")
     st.subheader(t("asaka.measures", lang))
     st.caption(t("asaka.measures_note", lang))
-    ui.chart(charts.measures_tree, measures, lang, key="measures_tree")
-    outline = asaka.measure_outline(measures, t("asaka.plan_target", lang), t("asaka.future_target", lang))
+    ui.chart(charts.measure_counts, measures, lang, key="measure_counts")
+    outline = asaka.measure_outline(measures, t("asaka.plan_target", lang), t("asaka.future_target", lang), lang)
     for n, (title, body) in enumerate(outline):
         with ui.drawn_when_open(title, key=f"asaka_outline_{n}") as shown:
             if shown:

@@ -23,8 +23,10 @@ with st.container(horizontal=True, gap="medium"):
             st.metric(h.label, h.value, border=False)
             if h.note:
                 st.caption(h.note)
+            if h.status:
+                st.markdown(h.status)
             st.caption(f"{t('common.source', lang)}: {in_language(sources.loc[h.source_id], 'title', lang)}")
-            st.page_link(h.page, label=t("common.open_page", lang))
+            st.page_link(h.page, label=h.link or t("common.open_page", lang), query_params=ui.link_query(h.query))
     summary = ui.query("core/sources_summary").iloc[0]
     with st.container(border=True, width=320):
         st.metric(t("home.sources_card", lang), fmt.number(summary.sources, lang=lang))

@@ -20,6 +20,7 @@ refs = now.set_index("row_kind")
 
 st.title(t("osaka.title", lang))
 st.markdown(t("osaka.subtitle", lang, year=fmt.calendar_year(year, lang)))
+ui.data_date(["estat_jyutaku2023_t1_2", "osaka_akiya_policy"], lang)
 with ui.expander(t("osaka.how_to_read", lang)):
     st.markdown(t("osaka.how_to_read_body", lang))
 ui.metric_row(osaka.headline_figures(refs, wards, year, lang))
@@ -33,12 +34,23 @@ def pick_metric() -> str:
     return ui.url_radio(t("osaka.metric", lang), osaka.METRICS, "metric", lambda m: osaka.metric_label(m, lang))
 
 
+def ward_detail(metric: str) -> None:
+    """A ward of the chart, picked by name (kept in the URL as ?ward=<code>), with its own figures."""
+    names = {"": t("osaka.ward_none", lang), **dict(zip(wards.area_code, osaka.ward_names(wards, lang)))}
+    code = ui.url_choice(
+        t("osaka.ward_pick", lang), ["", *wards.sort_values(metric, ascending=False).area_code], "ward", names.get
+    )
+    if code:
+        ui.metric_row(osaka.ward_figures(wards, rows, code, metric, lang))
+
+
 @tabs.section("ranking")
 def ranking():
     st.subheader(t("osaka.ranking", lang, year=year))
     metric = pick_metric()
     reference = [(t(f"osaka.ref.{k}", lang), refs.loc[k][metric]) for k in ("city", "prefecture", "national")]
     ui.chart(charts.ward_ranking, wards, reference, metric, lang, key="ranking")
+    ward_detail(metric)
     ui.downloads(osaka.ward_table(wards.sort_values(metric, ascending=False), lang))
     st.caption(t("osaka.derived_rates", lang))
 
@@ -50,6 +62,7 @@ def ward_map():
     metric = pick_metric()
     boundaries = ui.data_json(WARDS_GEOJSON, simplify=charts.simplify_geojson, tolerance=MAP_TOLERANCE_DEG)
     ui.chart(charts.ward_map, wards, boundaries, metric, osaka.metric_label(metric, lang), lang, key="map")
+    ward_detail(metric)
     if missing := osaka.wards_without_boundary(wards, boundaries, lang):
         st.warning(t("osaka.no_boundary", lang, wards=t("common.item_sep", lang).join(missing)))
     st.caption(t("osaka.map_credit", lang))
@@ -61,7 +74,9 @@ def kinds():
     """Kinds of vacancy per ward, ordered by the chosen measure."""
     st.subheader(t("osaka.kinds", lang, year=year))
     st.caption(t("osaka.kinds_note", lang))
-    ordered = wards.sort_values(pick_metric(), ascending=False)
+    metric = pick_metric()
+    ordered = wards.sort_values(metric, ascending=False)
+    st.markdown(t("osaka.kinds_order", lang, metric=osaka.metric_label(metric, lang)))
     ui.chart(charts.vacancy_kinds, ordered, lang, key="kinds")
     with ui.drawn_when_open(t("osaka.ward_table", lang, n=len(ordered)), key="osaka_ward_table") as shown:
         if shown:
@@ -73,6 +88,8 @@ def kinds():
 def then_now():
     st.subheader(t("osaka.then_now", lang))
     st.caption(t("osaka.then_now_note", lang))
+    ui.chart(charts.then_now, rows, lang, key="then_now")
+    st.caption(t("osaka.then_now_chart_note", lang))
     ui.table(osaka.then_now_table(rows, lang))
 
 
@@ -80,37 +97,30 @@ def then_now():
 def comparison():
     """Any municipality of the survey compared with the city."""
     st.subheader(t("osaka.compare", lang, year=year))
-    areas = ui.query("osaka/housing_areas")
-    names = dict(zip(areas.area_code, areas.area_ja))
-    label = t("osaka.compare_pick", lang)
-    chosen = ui.url_multiselect(label, list(names), "areas", format_func=lambda c: f"{names[c]}（{c}）", where=st)
-    if not chosen:
-        st.caption(t("osaka.compare_default", lang))
-    compared = ui.query("osaka/housing_area_compare", codes=chosen or list(osaka.COMPARED_BY_DEFAULT), year=year)
+    names = osaka.area_choices(ui.query("osaka/housing_areas"))  # {code: "大阪市（27100）"}, the references aside
+    chosen = ui.url_multiselect(
+        t("osaka.compare_pick", lang), list(names), "areas", names.get, st, t("osaka.compare_placeholder", lang)
+    )
+    st.caption(t("osaka.compare_default", lang))
+    compared = ui.query("osaka/housing_area_compare", codes=osaka.compared_codes(chosen), year=year)
     ui.chart(charts.area_comparison, compared, lang, key="compare")
     ui.table(osaka.comparison_table(compared, lang))
+    st.caption(t("osaka.compare_names_note", lang))
 
 
 @tabs.section("policy")
 def policy():
     """The city's policy: the four categories and the staged enforcement."""
     st.subheader(t("osaka.policy", lang))
+    st.info(t("osaka.consultations", lang))
     st.markdown(f"**{t('osaka.categories', lang)}**")
-    categories = ui.query("osaka/tokutei_categories")
-    for col, (_, group) in zip(st.columns(4), categories.groupby("category", sort=False)):
-        first = group.iloc[0]
-        with col.container(border=True):
-            st.markdown(t("common.name_beside", lang, ja=f"{first.category} {first.name_ja}", en=first.name_en))
-            st.caption(fmt.md_text(first.state_ja))
-            with st.expander(t("osaka.examples", lang, n=len(group))):  # long lists: folded on paper too
-                st.markdown("\n".join(f"- {fmt.md_text(r.example_ja or r.item_ja)}" for r in group.itertuples()))
+    ui.cards(osaka.category_cards(ui.query("osaka/tokutei_categories"), lang))  # examples folded, on paper too
     stages = ui.query("osaka/enforcement")
     st.markdown(f"**{t('osaka.enforcement', lang)}**")
     ui.steps(osaka.enforcement_cards(stages[stages.stage.str.len() == 1], lang))  # three a row: English fits
     detail, fines = osaka.enforcement_lines(stages, lang)
     with ui.expander(t("osaka.enforcement_detail", lang)):
-        for line in detail:
-            st.markdown(line)
+        st.markdown("\n\n".join(detail))
     for fine in fines:
         st.warning(fine)
 

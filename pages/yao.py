@@ -26,6 +26,7 @@ form = ui.ScenarioForm(
 
 st.title(t("yao.title", lang))
 st.markdown(t("yao.subtitle", lang))
+ui.data_date(["yao_52_14_1_criteria"], lang)
 st.warning(t("yao.not_a_permit", lang))
 if form.bad_link():
     st.error(t("yao.bad_link", lang))
@@ -33,7 +34,15 @@ with ui.expander(t("yao.how_to_read", lang)):
     st.markdown(t("yao.how_to_read_body", lang))
     st.markdown(f"**{t('yao.interpretations', lang)}**")
     st.markdown(
-        "\n".join(f"- **{fmt.md_text(i['clause'])}**: {fmt.md_text(i['text'])}" for i in rules.interpretations())
+        "\n".join(
+            t(
+                "yao.interpretation_line",
+                lang,
+                clause=fmt.md_text(i["clause"]),
+                text=fmt.md_text(in_language(i, "text", lang)),
+            )
+            for i in rules.interpretations()
+        )
     )
 form.example_picker(
     t("yao.example", lang),

@@ -6,7 +6,7 @@ import streamlit as st
 
 from machi import ui
 from machi.core import fmt
-from machi.core.text import t
+from machi.core.text import in_language, t
 from machi.zushi import charts
 from machi.zushi import logic as zushi
 
@@ -26,16 +26,16 @@ fy_label = partial(fmt.fiscal_year, lang=lang)
 year = int(ui.url_choice(t("zushi.fiscal_year", lang), [str(y) for y in years], "fy", fy_label, st.sidebar))
 in_year = all_programs[all_programs.fiscal_year == year]
 FILTERS = zushi.filter_choices(in_year, progress_scale, evaluation_scale, lang)  # {field: (label, options, key, fmt)}
-names = t("common.list_sep", lang).join(label for label, *_ in FILTERS.values())
-chosen = ui.url_filters(t("zushi.conditions", lang, names=names), FILTERS)  # folded: only the year stays open
+chosen = ui.url_filters(t("zushi.conditions", lang, names=zushi.filter_names(FILTERS, lang)), FILTERS)  # folded
 conditions = zushi.filter_summary(chosen, FILTERS, lang)
 st.sidebar.caption(fmt.md_text(conditions))
 filters = zushi.Filters(fiscal_year=year, **{f: tuple(v) for f, v in chosen.items()})
 programs = zushi.filter_programs(all_programs, filters)
 
-# --- title, reading notes, headline --------------------------------------------------------------
+# --- title, the data's date, reading notes, headline ---------------------------------------------
 st.title(t("zushi.title", lang))
 st.markdown(t("zushi.subtitle", lang, year=fmt.fiscal_year(year, lang)))
+ui.data_date(["zushi_2021_sheets"], lang)
 with ui.expander(t("zushi.how_to_read", lang)):
     st.markdown(t("zushi.how_to_read_body", lang))
 
@@ -61,7 +61,7 @@ def matrix():
     """Progress × evaluation: which programs sit in each cell."""
     st.subheader(t("zushi.matrix", lang))
     st.caption(t("zushi.matrix_note", lang))
-    cells = zushi.matrix(programs)
+    cells = zushi.matrix(programs, lang)
     widths = [1.3, 1, 1, 1]
     header = st.columns(widths)
     header[0].markdown(f"**{t('zushi.progress', lang)} ＼ {t('zushi.evaluation', lang)}**")
@@ -88,7 +88,7 @@ def budgets():
     level = ui.url_radio(
         t("zushi.budget_level", lang), zushi.BUDGET_LEVELS, "level", lambda v: t(f"zushi.level.{v}", lang)
     )
-    budget = zushi.budget_by(programs, level)
+    budget = zushi.budget_by(programs, level, lang)
     ui.chart(charts.budget_bars, budget, lang, key="budget_chart")
     _, shown = zushi.budget_table(budget, level, lang)
     st.markdown(fmt.md_grid(shown, right=tuple(shown.columns[1:])))  # every header and name whole, on paper too
@@ -110,8 +110,8 @@ def targets():
     grid = st.columns(2)
     for i, k in enumerate(kpis.itertuples()):
         with grid[i % 2].container(border=True):
-            st.markdown(f"**{fmt.md_text(k.indicator_ja)}**")
-            st.caption(t("zushi.program_ref", lang, label=f"{k.sheet_no} {k.label_ja}"))
+            st.markdown(f"**{fmt.md_text(in_language(k, 'indicator', lang))}**")
+            st.caption(t("zushi.program_ref", lang, label=zushi.program_label(k, lang)))
             st.metric(t("zushi.share", lang), fmt.percent(k.share_pct, 1, lang=lang), border=False)
             st.markdown(fmt.md_text(zushi.kpi_values(k, lang)))
             if k.below_baseline:
@@ -119,7 +119,7 @@ def targets():
                 st.markdown(f"**{t('zushi.field.circumstances_ja', lang)}**：{fmt.md_text(k.circumstances_ja)}")
             st.caption(zushi.kpi_reading(k, lang))
             if k.note_ja:
-                st.caption(f"{t('zushi.reading', lang)}: {fmt.md_text(k.note_ja)}")
+                st.caption(f"{t('zushi.reading', lang)}: {fmt.md_text(in_language(k, 'note', lang))}")
 
 
 @tabs.section("programs")
@@ -134,7 +134,7 @@ def sheet_detail():
     """One program's full sheet."""
     st.subheader(t("zushi.detail", lang))
     ids = [str(s) for s in programs.sheet_no]
-    labels = dict(zip(ids, (zushi.program_label(r) for r in programs.itertuples())))
+    labels = dict(zip(ids, (zushi.program_label(r, lang) for r in programs.itertuples())))
     chosen = ui.url_choice(t("zushi.choose_program", lang), ids, "sheet", format_func=labels.get)
     p = programs[programs.sheet_no == int(chosen)].iloc[0]
     st.markdown(f"### {fmt.md_text(labels[chosen])}")

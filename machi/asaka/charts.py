@@ -10,7 +10,6 @@ from machi.asaka import logic as asaka
 from machi.core import fmt
 from machi.core.charts import (
     BLUE,
-    FONT,
     GREEN,
     GREY,
     NAVY,
@@ -43,20 +42,21 @@ def glide_path(indicator, path: pd.DataFrame, actuals: pd.DataFrame, lang: str) 
         line=dict(color=GREY, width=3, dash="dash"),
         hovertemplate="%{x}: %{y:." + str(d + 1) + "f} " + unit + "<extra></extra>",
     )
-    fig.add_scatter(
-        x=[indicator.baseline_year],
-        y=[indicator.baseline_value],
-        mode="markers",
-        name=t("asaka.series_baseline", lang),
-        marker=dict(color=NAVY, size=14, symbol="circle"),
-    )
-    fig.add_scatter(
-        x=[indicator.target_year],
-        y=[indicator.target_value],
-        mode="markers",
-        name=t("asaka.series_target", lang),
-        marker=dict(color=GREEN, size=18, symbol="star"),
-    )
+    for year, value, name, colour, size, symbol in (
+        (indicator.baseline_year, indicator.baseline_value, "asaka.series_baseline", NAVY, 14, "circle"),
+        (indicator.target_year, indicator.target_value, "asaka.series_target", GREEN, 18, "star"),
+    ):
+        fig.add_scatter(
+            x=[year],
+            y=[value],
+            mode="markers+text",
+            name=t(name, lang),
+            marker=dict(color=colour, size=size, symbol=symbol),
+            text=[f"{asaka.shown_value(indicator, value, d, lang)}{unit}"],
+            textposition="top center",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{text}<extra>" + t(name, lang) + "</extra>",
+        )
     if not actuals.empty:
         fig.add_scatter(
             x=actuals.year,
@@ -72,15 +72,18 @@ def glide_path(indicator, path: pd.DataFrame, actuals: pd.DataFrame, lang: str) 
         tickvals=year_ticks(int(indicator.baseline_year), int(indicator.target_year), PATH_YEAR_STEP),
         title_text=t("asaka.axis_fiscal_year", lang),
     )
-    lo = min(indicator.baseline_value, indicator.target_value, *(actuals.value.tolist() or [indicator.baseline_value]))
-    hi = max(indicator.baseline_value, indicator.target_value, *(actuals.value.tolist() or [indicator.target_value]))
-    pad = (hi - lo) * 0.35 or abs(hi) * 0.1 or 1
-    ends = [indicator.baseline_value, indicator.target_value]
+    # the axis starts at the bottom of the measure's scale (0 for an area, a count or a share; −1.0 for the
+    # satisfaction rating), so a small change looks small and a large one large: panels compare
+    values = [indicator.baseline_value, indicator.target_value, *actuals.value.tolist()]
+    top = max(values) + (max(values) - indicator.scale_min) * 0.25
+    if not fmt.is_missing(indicator.scale_max):
+        top = min(top, indicator.scale_max)
     fig.update_yaxes(
         title_text=unit,
-        range=[lo - pad, hi + pad],
-        tickvals=ends,
-        ticktext=[asaka.shown_value(indicator, v, d, lang) for v in ends],
+        range=[indicator.scale_min, top],
+        nticks=5,
+        tickformat=f",.{max(d - 1, 0) if top - indicator.scale_min > 1 else d}f",
+        zeroline=True,
     )
     return style(fig, height=340)
 
@@ -91,7 +94,10 @@ def glide_paths(indicators: pd.DataFrame, paths: pd.DataFrame, actuals: pd.DataF
     indicator's id; a series is listed once in the legend, and clicking it there hides it in every panel."""
     rows = list(indicators.itertuples())
     n_rows = max((len(rows) + 1) // 2, 1)
-    titles = panel_titles([in_language(r, "name", lang) for r in rows])
+    titles = [
+        f"{title}<br><span style='font-size:14px'>{asaka.change_line(r, lang)}</span>"
+        for r, title in zip(rows, panel_titles([in_language(r, "name", lang) for r in rows]))
+    ]
     fig = make_subplots(
         rows=n_rows, cols=2, subplot_titles=titles, vertical_spacing=0.36 / n_rows, horizontal_spacing=0.1
     )
@@ -110,7 +116,8 @@ def glide_paths(indicators: pd.DataFrame, paths: pd.DataFrame, actuals: pd.DataF
 
 
 def green_cover(cover: pd.DataFrame, lang: str) -> go.Figure:
-    """Green cover (みどり) of the city area in each year the plan gives, with the change called out."""
+    """The share of the city's area covered by greenery (みどり) in each year the plan gives, one bar each
+    labelled by its year (in Japanese by its era as printed), with the change called out."""
     labels = [t("asaka.cover_year", lang, era_ja=r.era_label_ja, year_en=int(r.year)) for r in cover.itertuples()]
     fig = go.Figure(
         go.Bar(
@@ -134,53 +141,50 @@ def green_cover(cover: pd.DataFrame, lang: str) -> go.Figure:
             font=dict(size=18, color="white"),
         )
     fig.update_yaxes(range=[0, 100], title_text="%", ticksuffix="%")
+    fig.update_xaxes(type="category")  # "1973" and "2023" are the plan's two years, not points on a time scale
     fig.update_layout(showlegend=False)
     return style(fig, height=360)
 
 
-def measures_tree(measures: pd.DataFrame, lang: str) -> go.Figure:
-    """The priority-measure structure as a treemap down to the basic measures (click a box to open it;
-    ★ marks priority measures). A box's area is its number of individual measures (a basic measure
-    without any counts one), which the page lists below the chart: drawn as boxes of their own they
-    were too small to read, and the browser's time grows with the number of boxes."""
-    star = "★ "
-    individual = measures.level == "individual_measure"
-    count = measures[individual].groupby("parent_id").size()
-    shown = measures[~individual]
-    has_children = set(shown.parent_id.dropna())
-    labels, hover, values = [], [], []
-    for r in shown.itertuples():
-        labels.append(f"{star if r.is_priority else ''}{r.number_label + ' ' if r.number_label else ''}{r.name_ja}")
-        lines = [r.name_ja]
-        if r.plan_target_ja:
-            lines.append(f"{t('asaka.plan_target', lang)}: {r.plan_target_ja}")
-        if r.future_target_ja:
-            lines.append(f"{t('asaka.future_target', lang)}: {r.future_target_ja}")
-        n = int(count.get(r.node_id, 0))
-        if n:
-            lines.append(t("asaka.individual_count", lang, n=n))
-        hover.append("<br>".join(wrap(x, 40) for x in lines))
-        values.append(0 if r.node_id in has_children else max(n, 1))
-    fig = go.Figure(
-        go.Treemap(
-            ids=shown.node_id,
-            parents=shown.parent_id.fillna(""),
-            labels=labels,
-            values=values,
-            customdata=hover,
-            hovertemplate="%{customdata}<extra></extra>",
-            maxdepth=3,
-            marker=dict(
-                colors=[
-                    ORANGE if p else c
-                    for p, c in zip(
-                        shown.is_priority, shown.level.map({"policy": NAVY, "pillar": BLUE, "basic_measure": GREY})
-                    )
-                ]
-            ),
-            textfont=dict(family=FONT, size=15),
-            branchvalues="remainder",
-            tiling=dict(pad=4),
+def measure_counts(measures: pd.DataFrame, lang: str) -> go.Figure:
+    """The plan's structure as bars: each pillar (施策の柱) of each basic policy, its length the number of
+    its individual measures (counted from the plan's list; a basic measure without any counts one), its
+    label the count and how many of its basic measures are priority measures (★). Names at the chart's
+    own font size, one row each: a treemap of the same had labels a few pixels high. Pillars are listed
+    in the plan's order, top to bottom, coloured by basic policy (the policy also named in the legend)."""
+    individual = measures[measures.level == "individual_measure"].groupby("parent_id").size()
+    basic = measures[measures.level == "basic_measure"]
+    per_basic = {b.node_id: max(int(individual.get(b.node_id, 0)), 1) for b in basic.itertuples()}
+    fig = go.Figure()
+    policies = measures[measures.level == "policy"]
+    colours = (NAVY, BLUE, GREEN)
+    for colour, policy in zip(colours * (len(policies) // 3 + 1), policies.itertuples()):
+        pillars = measures[(measures.level == "pillar") & (measures.parent_id == policy.node_id)]
+        names, counts, texts = [], [], []
+        for p in pillars.itertuples():
+            kids = basic[basic.parent_id == p.node_id]
+            names.append(wrap(f"{asaka.number_label(p, lang)} {in_language(p, 'name', lang)}", 22))
+            counts.append(sum(per_basic[k] for k in kids.node_id))
+            stars = int(kids.is_priority.sum())
+            texts.append(t("asaka.pillar_count", lang, n=counts[-1]) + (f"　★{stars}" if stars else ""))
+        fig.add_bar(
+            y=names,
+            x=counts,
+            orientation="h",
+            name=f"{asaka.number_label(policy, lang)} {in_language(policy, 'name', lang)}",
+            marker_color=colour,
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            meta=policy.node_id,
+            hovertemplate="%{y}<br>%{text}<extra></extra>",
         )
-    )
-    return style(fig, height=620)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    top = max((max(tr.x) for tr in fig.data if len(tr.x)), default=1)
+    fig.update_xaxes(title_text=t("asaka.axis_individual", lang), range=[0, top * 1.7], dtick=2)  # room for labels
+    rows = int((measures.level == "pillar").sum())
+    fig = style(fig, height=260 + 46 * rows)
+    # the policies' legend under the axis: above the bars it ran into the chart's title and source lines
+    fig.update_layout(legend=dict(orientation="v", yanchor="top", y=-0.14, xanchor="left", x=0), bargap=0.3)
+    fig.update_layout(margin=dict(b=110))
+    return fig

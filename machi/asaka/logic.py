@@ -7,6 +7,7 @@ All results here are derived values (computed from the plan's figures or the use
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -80,6 +81,33 @@ def change_needed(indicator) -> float:
     return indicator.target_value - indicator.baseline_value
 
 
+def relative_change(indicator) -> tuple[str, float] | None:
+    """How big the change needed is, in terms that compare across indicators (derived): ("baseline", % of
+    the current value) for a measure with a true zero (an area, a count, a share); ("scale", % of the
+    scale's width) for a rating whose scale is stated (the satisfaction score's −1.0 to +1.0); None when
+    neither can be said (a zero current value, no stated top)."""
+    change = change_needed(indicator)
+    if indicator.scale_min == 0 and indicator.baseline_value:
+        return "baseline", change / indicator.baseline_value * 100
+    if not fmt.is_missing(indicator.scale_max) and indicator.scale_max > indicator.scale_min:
+        return "scale", change / (indicator.scale_max - indicator.scale_min) * 100
+    return None
+
+
+def change_line(indicator, lang: str) -> str:
+    """'必要な変化 +1.03㎡/人（現況値の +48.4%・派生値）': a panel's second title line."""
+    d, per = int(indicator.decimals), change_unit(indicator, lang)
+    change = f"{fmt.signed(change_needed(indicator), d, lang=lang)}{per}"
+    rel = relative_change(indicator)
+    if rel is None:
+        return t("asaka.change_line", lang, change=change)
+    kind, pct = rel
+    lo, hi = (shown_value(indicator, v, 1, lang) for v in (indicator.scale_min, indicator.scale_max))
+    scale = t("common.range", lang, lo=lo, hi=hi)
+    relative = t(f"asaka.relative.{kind}", lang, pct=fmt.signed(pct, 1, lang=lang) + "%", scale=scale)
+    return t("asaka.change_line_relative", lang, change=change, relative=relative)
+
+
 def pace_needed(indicator) -> float:
     """Change per year needed to reach the target on time."""
     return change_needed(indicator) / (indicator.target_year - indicator.baseline_year)
@@ -120,6 +148,45 @@ def progress(indicator, actuals: pd.DataFrame) -> Progress | None:
     else:
         projected = None
     return Progress(y1, v1, required_then, bool(on_track), pace, projected, bool(reached))
+
+
+STATUSES = ("on_track", "behind", "not_judged")
+#: status colours (st.badge names), always with the status's symbol and words
+STATUS_COLOURS = {"on_track": "green", "behind": "orange", "not_judged": "gray"}
+
+
+def status(indicator, actuals: pd.DataFrame) -> str:
+    """An indicator's status: on_track / behind against its straight path (see `progress`), or not_judged
+    while no actual value after the baseline is published."""
+    p = progress(indicator, actuals)
+    return "not_judged" if p is None else ("on_track" if p.on_track else "behind")
+
+
+def status_text(s: str, lang: str) -> str:
+    """'✓ 順調（必要な道のり以上）': the status's symbol and words."""
+    return t(f"asaka.{s}", lang)
+
+
+def status_lines(indicator, actuals: pd.DataFrame, lang: str) -> list[str]:
+    """An indicator card's status, in Markdown: its badge (symbol and words, in its colour), then the
+    latest value against the path and when the target is met at the recent pace, or that no actual value
+    is published yet."""
+    s = status(indicator, actuals)
+    badge = f":{STATUS_COLOURS[s]}-badge[{status_text(s, lang)}]"
+    p = progress(indicator, actuals)
+    if p is None:
+        return [badge, t("asaka.no_actuals", lang)]
+    _, latest, projection = progress_lines(indicator, p, lang)
+    return [badge, latest, projection]
+
+
+def status_counts(indicators: pd.DataFrame, actuals: pd.DataFrame, lang: str) -> str:
+    """'－ 判定できません（実績値なし）4' … : how many indicators are in each status, the empty ones left out."""
+    found = [status(i, actuals[actuals.indicator_id == i.indicator_id]) for i in indicators.itertuples()]
+    sep = t("common.item_sep", lang)
+    return sep.join(
+        t("asaka.status_count", lang, status=status_text(s, lang), n=found.count(s)) for s in STATUSES if found.count(s)
+    )
 
 
 # --- what-if calculators --------------------------------------------------------------------------
@@ -255,9 +322,20 @@ def green_share_scenario(city_area_km2, *, share_now_pct: float, share_target_pc
     return GreenShareScenario(ha, now, target, target - now)
 
 
-def measure_outline(measures: pd.DataFrame, plan_label: str, future_label: str) -> list[tuple[str, str]]:
+def number_label(row, lang: str) -> str:
+    """A node's number as the plan prints it ('基本方針1', '1-1', '(1)'), in English 'Basic policy 1'."""
+    label = row.number_label or ""
+    if m := re.fullmatch(r"基本方針(\d+)", label):  # in Japanese the same words
+        return t("asaka.policy_number", lang, n=m.group(1))
+    return label
+
+
+def measure_outline(
+    measures: pd.DataFrame, plan_label: str, future_label: str, lang: str = "ja"
+) -> list[tuple[str, str]]:
     """The measure tree as text: (policy title, Markdown list of its pillars, measures and targets) per
-    policy, ★ marking the priority measures. Text from the plan is escaped for Markdown."""
+    policy, ★ marking the priority measures, in English the unofficial translations. Text from the plan is
+    escaped for Markdown."""
     by_parent: dict[str, list] = {}
     for row in measures.itertuples():
         by_parent.setdefault("" if fmt.is_missing(row.parent_id) else row.parent_id, []).append(row)
@@ -266,17 +344,19 @@ def measure_outline(measures: pd.DataFrame, plan_label: str, future_label: str) 
     def walk(node_id: str, depth: int, lines: list[str]) -> None:
         for c in by_parent.get(node_id, []):
             star = "★ " if c.is_priority else ""
-            lines.append(f"{'  ' * depth}- {star}**{fmt.md_text(c.number_label or '')}** {fmt.md_text(c.name_ja)}")
+            name = fmt.md_text(in_language(c, "name", lang))
+            lines.append(f"{'  ' * depth}- {star}**{fmt.md_text(number_label(c, lang))}** {name}")
             if c.plan_target_ja:
-                lines.append(f"{'  ' * (depth + 1)}- {plan_label}: {fmt.md_text(c.plan_target_ja)}")
+                lines.append(f"{'  ' * (depth + 1)}- {plan_label}: {fmt.md_text(in_language(c, 'plan_target', lang))}")
             if c.future_target_ja:
-                lines.append(f"{'  ' * (depth + 1)}- {future_label}: {fmt.md_text(c.future_target_ja)}")
+                future = fmt.md_text(in_language(c, "future_target", lang))
+                lines.append(f"{'  ' * (depth + 1)}- {future_label}: {future}")
             walk(c.node_id, depth + 1, lines)
 
     for policy in (r for r in measures.itertuples() if r.level == "policy"):
         lines: list[str] = []
         walk(policy.node_id, 0, lines)
-        out.append((f"{policy.number_label or ''} {policy.name_ja}", "\n".join(lines) or "—"))
+        out.append((f"{number_label(policy, lang)} {in_language(policy, 'name', lang)}", "\n".join(lines) or "—"))
     return out
 
 
@@ -362,19 +442,19 @@ def measure_figures(m, lang: str) -> list[Figure]:
     )
     return [
         (
-            f"{m.name_ja}：{t('asaka.current', lang)}",
+            t("asaka.measure_current", lang, name=in_language(m, "name", lang)),
             f"{approx}{fmt.number(now, 1, lang=lang)} {m.unit}",
             derived if fmt.is_missing(m.current_value) else None,
         ),
         (
             t("asaka.plan_target", lang),
             f"{approx}{fmt.number(m.plan_target_value, 1, lang=lang)} {m.unit}",
-            m.plan_target_ja,
+            in_language(m, "plan_target", lang),
         ),
         (
             t("asaka.future_target", lang),
             f"{approx}{fmt.number(m.future_target_value, 1, lang=lang)} {m.unit}",
-            m.future_target_ja,
+            in_language(m, "future_target", lang),
         ),
     ]
 
@@ -456,9 +536,14 @@ def park_figures_of(park) -> dict[str, float]:
 def fact_line(f, lang: str) -> str:
     """A single figure the plan states, with its words (Markdown): 「年間約3,000t …」."""
     value = fmt.number(f.value, lang=lang)
-    return (
-        f"**{fmt.md_text(f.label_ja)}**：{fmt.md_text(f.qualifier_ja or '')}{value} {fmt.md_text(f.unit)} — "
-        f"{fmt.md_text(f.text_ja)}"
+    qualifier = (f.qualifier_ja and t("common.approx", lang)) or ""
+    unit = fmt.md_text(in_language(f, "unit", lang))
+    return t(
+        "asaka.fact_line",
+        lang,
+        label=fmt.md_text(in_language(f, "label", lang)),
+        value=f"{qualifier}{value} {unit}",
+        text=fmt.md_text(in_language(f, "text", lang)),
     )
 
 
@@ -484,9 +569,15 @@ def measure_table(measures: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The measure tree as a table to read: level, number, name (★ priority), plan and future targets."""
     return pd.DataFrame(
         {
-            t("asaka.col.number", lang): [m.number_label or "" for m in measures.itertuples()],
-            t("asaka.col.measure", lang): [("★ " if m.is_priority else "") + m.name_ja for m in measures.itertuples()],
-            t("asaka.plan_target", lang): [m.plan_target_ja or "" for m in measures.itertuples()],
-            t("asaka.future_target", lang): [m.future_target_ja or "" for m in measures.itertuples()],
+            t("asaka.col.number", lang): [number_label(m, lang) for m in measures.itertuples()],
+            t("asaka.col.measure", lang): [
+                ("★ " if m.is_priority else "") + in_language(m, "name", lang) for m in measures.itertuples()
+            ],
+            t("asaka.plan_target", lang): [
+                in_language(m, "plan_target", lang) if m.plan_target_ja else "" for m in measures.itertuples()
+            ],
+            t("asaka.future_target", lang): [
+                in_language(m, "future_target", lang) if m.future_target_ja else "" for m in measures.itertuples()
+            ],
         }
     )

@@ -45,10 +45,12 @@ def load(con: duckdb.DuckDBPyConnection, data_dir: Path) -> None:
 def headline(run_query, lang: str) -> Headline | None:
     from machi.asaka import logic  # here: the command line starts without pandas
 
-    indicators = run_query("asaka/indicators").set_index("indicator_id")
+    everything = run_query("asaka/indicators")
+    indicators = everything.set_index("indicator_id")
     if "park_area_per_person" not in indicators.index:
         return None
     i = indicators.loc["park_area_per_person"]
+    counts = logic.status_counts(everything, run_query("asaka/actuals"), lang)
     d = int(i.decimals)
     return Headline(
         label=t("asaka.home_headline", lang),
@@ -63,6 +65,9 @@ def headline(run_query, lang: str) -> Headline | None:
             base=fmt.fiscal_year(int(i.baseline_year), lang),
             target=fmt.fiscal_year(int(i.target_year), lang),
         ),
+        link=t("asaka.home_link", lang),
+        query=(("tab", "overview"),),
+        status=t("asaka.home_status", lang, counts=counts),
     )
 
 
@@ -77,13 +82,13 @@ MANIFEST = Manifest(
             "asaka_indicators",
             "asaka/indicators",
             "Asaka green-plan indicators: value at the end of FY2025 and target at the end of FY2035",
-            "朝霞市みどりの基本計画の指標：令和7年度末の現状値と令和17年度末の目標値",
+            "朝霞市みどりの基本計画の指標：令和7年度末の現況値と令和17年度末の目標値",
         ),
         Dataset(
             "asaka_indicator_path",
             "asaka/indicator_path",
             "Derived: the value on the straight line from baseline to target for every year 2025–2035",
-            "派生値：現状値から目標値までの直線上の各年度の値（2025〜2035年度）",
+            "派生値：現況値から目標値までの直線上の各年度の値（2025〜2035年度）",
         ),
         Dataset(
             "asaka_actuals",

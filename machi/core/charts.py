@@ -14,6 +14,8 @@ import unicodedata
 
 import plotly.graph_objects as go
 
+from machi.core.text import normalise_language
+
 FONT = "Noto Sans CJK JP, Hiragino Sans, Yu Gothic UI, Meiryo, sans-serif"
 NAVY = "#1f3b73"
 BLUE = "#1f5fa8"
@@ -24,6 +26,52 @@ RED = "#c62828"
 
 #: plotly config for st.plotly_chart: no logo, no outside links, PNG export at print resolution
 CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+#: the chart toolbar's and notices' words in Japanese, passed with each chart (plotly.js looks a chart's
+#: `locales` up before its built-in English; Streamlit's bundle registers no Japanese). The keys are the
+#: English texts of plotly.js 4.2 as Streamlit 1.67 bundles it.
+JAPANESE = {
+    "Zoom": "ズーム",
+    "Pan": "移動",
+    "Box Select": "矩形で選択",
+    "Lasso Select": "投げ縄で選択",
+    "Zoom in": "拡大",
+    "Zoom out": "縮小",
+    "Autoscale": "全体を表示",
+    "Reset axes": "軸を元に戻す",
+    "Reset": "元に戻す",
+    "Reset view": "表示を元に戻す",
+    "Reset views": "表示を元に戻す",
+    "Download plot as a PNG": "PNG 画像として保存",
+    "Download plot": "画像として保存",
+    "Preparing image - this may take a few seconds": "画像を準備しています…",
+    "Image download succeeded": "画像を保存しました",
+    "Sorry, there was a problem downloading your image!": "画像を保存できませんでした",
+    "Show closest data on hover": "カーソルに最も近いデータを表示",
+    "Compare data on hover": "カーソル位置のデータを比較",
+    "Toggle show closest data on hover": "最も近いデータの表示を切り替え",
+    "Toggle Spike Lines": "補助線の表示を切り替え",
+    "Double-click to zoom back out": "ダブルクリックで元の表示に戻ります",
+    "Double-click on legend to isolate one trace": "凡例をダブルクリックすると、その系列だけを表示します",
+    "Click to enter Colorscale title": "色の目盛りの題",
+    "Click to enter Component A title": "題を入力",
+    "Click to enter Plot title": "題を入力",
+    "Click to enter X axis title": "題を入力",
+    "Click to enter Y axis title": "題を入力",
+    "trace": "系列",
+}
+
+
+#: the toolbar's words by language (English is plotly's own)
+LOCALES = {"ja": JAPANESE}
+
+
+def chart_config(lang: str, **more) -> dict:
+    """The plotly config of a chart in the reader's language: CONFIG, and in Japanese the toolbar's words."""
+    config = {**CONFIG, **more}
+    if words := LOCALES.get(normalise_language(lang)):
+        config |= {"locale": lang, "locales": {lang: {"dictionary": words}}}
+    return config
 
 
 def style(fig: go.Figure, height: int) -> go.Figure:
@@ -99,8 +147,22 @@ def add_panel(fig: go.Figure, panel: go.Figure, row: int, col: int) -> None:
         fig.add_trace(trace, row=row, col=col)
     fig.update_xaxes(tickvals=panel.layout.xaxis.tickvals, row=row, col=col)
     y = panel.layout.yaxis
-    fig.update_yaxes(title_text=y.title.text, range=y.range, tickvals=y.tickvals, ticktext=y.ticktext, row=row, col=col)
+    fig.update_yaxes(
+        title_text=y.title.text,
+        range=y.range,
+        tickvals=y.tickvals,
+        ticktext=y.ticktext,
+        nticks=y.nticks,
+        tickformat=y.tickformat,
+        zeroline=y.zeroline,
+        row=row,
+        col=col,
+    )
 
 
 def wrap(text: str, width: int) -> str:
+    """A label in lines about `width` Japanese characters wide for a chart (joined by <br>): Japanese every
+    `width` characters; Latin text (about half as wide a letter) between words, at twice as many."""
+    if not any(unicodedata.east_asian_width(c) in "WF" for c in text):
+        return "<br>".join(textwrap.wrap(text, 2 * width, break_long_words=True))
     return "<br>".join(text[i : i + width] for i in range(0, len(text), width))

@@ -41,6 +41,12 @@ class Headline:
     source_id: str
     page: str  # the pages/ file it links to
     note: str = ""
+    #: the link's words: what it opens, in the reader's words ("予定より遅れている事業を見る")
+    link: str = ""
+    #: the link's query: the view that answers the card's question (a filter, a tab), as (key, value) pairs
+    query: tuple[tuple[str, str], ...] = ()
+    #: a status in words with its symbol ("－ 判定できません（実績値なし）"), never colour alone
+    status: str = ""
 
 
 @dataclass(frozen=True)

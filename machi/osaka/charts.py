@@ -219,22 +219,73 @@ def vacancy_kinds(wards: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def area_comparison(areas: pd.DataFrame, lang: str) -> go.Figure:
-    """Vacancy rate and the long-term (221) rate of the chosen areas, side by side."""
+    """The vacancy rate and the rate of kind 221 (vacant other than for rent, for sale or second homes)
+    of each compared area, a pair of horizontal bars each, the references first and marked as such.
+    Horizontal, so every name keeps the chart's font size however many areas are added (a bar's height
+    grows the figure, not a label's shrinking)."""
+    from machi.osaka.logic import REFERENCES, area_name
+
+    rows = areas.iloc[::-1]  # the first area on top
+    names = [
+        t("osaka.compare_reference", lang, name=area_name(r, lang)) if r.area_code in REFERENCES else area_name(r, lang)
+        for r in rows.itertuples()
+    ]
     fig = go.Figure()
     for column, colour, key in (
-        ("vacancy_rate_pct", BLUE, "osaka.metric.rate"),
         ("vacant_other_rate_pct", ORANGE, "osaka.metric.other_rate"),
+        ("vacancy_rate_pct", BLUE, "osaka.metric.rate"),
     ):
         fig.add_bar(
-            x=areas.area_ja,
-            y=areas[column],
+            y=names,
+            x=rows[column],
+            orientation="h",
             name=t(key, lang),
             marker_color=colour,
-            text=[fmt.percent(v, 1, lang=lang) for v in areas[column]],
+            text=[fmt.percent(v, 1, lang=lang) for v in rows[column]],
             textposition="outside",
             cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra>" + t(key, lang) + "</extra>",
         )
-    fig.update_layout(barmode="group")
+    fig.update_layout(barmode="group", bargap=0.3, legend=dict(traceorder="reversed"))
     top = float(areas[["vacancy_rate_pct", "vacant_other_rate_pct"]].max().max() or 1)
-    fig.update_yaxes(ticksuffix="%", range=[0, top * 1.2])
-    return style(fig, height=420)
+    fig.update_xaxes(ticksuffix="%", range=[0, top * 1.2], title_text=t("osaka.axis_rate", lang))
+    fig.update_yaxes(automargin=True)
+    return style(fig, height=120 + 56 * len(rows))
+
+
+def then_now(rows: pd.DataFrame, lang: str) -> go.Figure:
+    """The vacancy rate in each survey year of the areas that have a published rate in more than one of
+    them (the city, the prefecture, Japan and the three wards the 2013 documents state), a bar per year:
+    areas with a single year are left to the table, and a year with no published rate is a gap
+    labelled as such, never a zero."""
+    from machi.osaka.logic import area_name
+
+    years = sorted(int(y) for y in rows.survey_year.unique())
+    rates = rows.pivot_table(index="area_code", columns="survey_year", values="vacancy_rate_pct", aggfunc="first")
+    both = rates.dropna(thresh=2).index
+    named = rows.drop_duplicates("area_code").set_index("area_code").loc[both].reset_index()
+    order = {"00000": 0, "27000": 1, "27100": 2}  # Japan, the prefecture, the city, then the wards
+    named = named.assign(_o=named.area_code.map(lambda c: order.get(c, 3))).sort_values(["_o", "area_code"])
+    names = [area_name(r, lang) for r in named.itertuples()][::-1]
+    codes = list(named.area_code)[::-1]
+    fig = go.Figure()
+    for year, colour in zip(years, (GREY, BLUE, NAVY)):
+        values = [rates.loc[c].get(year) for c in codes]
+        fig.add_bar(
+            y=names,
+            x=[0 if fmt.is_missing(v) else v for v in values],
+            orientation="h",
+            name=fmt.calendar_year(year, lang),
+            marker_color=colour,
+            text=[
+                t("osaka.not_published", lang) if fmt.is_missing(v) else fmt.percent(v, 1, lang=lang) for v in values
+            ],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra>" + fmt.calendar_year(year, lang) + "</extra>",
+        )
+    fig.update_layout(barmode="group", bargap=0.3, legend=dict(traceorder="reversed"))
+    top = float(rates.loc[both].max().max() or 1)
+    fig.update_xaxes(ticksuffix="%", range=[0, top * 1.25], title_text=t("osaka.axis_rate", lang))
+    fig.update_yaxes(automargin=True)
+    return style(fig, height=120 + 60 * len(codes))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from machi.core import fmt
-from machi.core.text import in_language, t
+from machi.core.text import has, in_language, t
 
 WARD_TABLE_COLUMNS = [
     "ward_ja",
@@ -59,14 +59,58 @@ def ward_table(wards: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+def ward_figures(wards: pd.DataFrame, rows: pd.DataFrame, code: str, metric: str, lang: str) -> list[tuple]:
+    """One ward's cards: its rank among the wards by the chosen measure, its vacancy rate (derived) with
+    its counts (as published), its rate of kind 221 (derived), and its 2013 rate where a document states
+    one (else that none is published)."""
+    w = wards.set_index("area_code").loc[code]
+    rank = int(wards[metric].rank(ascending=False, method="min")[wards.area_code == code].iloc[0])
+    then = rows[(rows.area_code == code) & (rows.survey_year != w.survey_year)].dropna(subset=["vacancy_rate_pct"])
+    earlier = (
+        (
+            fmt.percent(then.iloc[0].vacancy_rate_pct, 1, lang=lang),
+            fmt.calendar_year(int(then.iloc[0].survey_year), lang),
+        )
+        if len(then)
+        else (t("osaka.not_published", lang), fmt.calendar_year(2013, lang))
+    )
+    return [
+        (
+            t("osaka.ward_rank", lang, metric=metric_label(metric, lang)),
+            t("osaka.rank_of", lang, n=rank, of=len(wards)),
+            None,
+        ),
+        (
+            t("osaka.metric.rate", lang),
+            fmt.percent(w.vacancy_rate_pct, 1, lang=lang),
+            t(
+                "osaka.ward_counts",
+                lang,
+                vacant=fmt.number(w.vacant_total, lang=lang),
+                total=fmt.number(w.dwellings_total, lang=lang),
+            ),
+        ),
+        (
+            t("osaka.metric.other_rate", lang),
+            fmt.percent(w.vacant_other_rate_pct, 1, lang=lang),
+            t("osaka.other_help", lang),
+        ),
+        (t("osaka.ward_then", lang, year=earlier[1]), earlier[0], None),
+    ]
+
+
 def then_now_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Vacancy rate per area (rows) and survey year (columns); a year an area has no published rate
     says so ("公表値なし") instead of leaving a blank."""
     years = sorted(rows.survey_year.unique())
     pivot = rows.pivot_table(
-        index=["area_code", "area_ja"], columns="survey_year", values="vacancy_rate_pct", aggfunc="first"
+        index="area_code", columns="survey_year", values="vacancy_rate_pct", aggfunc="first"
     ).reindex(columns=years)
-    table = pivot.reset_index().drop(columns="area_code")
+    named = rows.drop_duplicates("area_code").set_index("area_code")
+    names = {code: area_name(r, lang) for code, r in zip(named.index, named.reset_index().itertuples())}
+    table = pivot.reset_index()
+    table.insert(0, "area", table.area_code.map(names))
+    table = table.drop(columns="area_code")
     for y in years:
         table[y] = table[y].map(
             lambda v: fmt.percent(v, 1, lang=lang) if not fmt.is_missing(v) else t("osaka.not_published", lang)
@@ -133,8 +177,10 @@ def danger_rows(result: dict, parts: dict, lang: str) -> list[dict]:
 
 #: the measures the wards are ranked, mapped and ordered by
 METRICS = ("vacancy_rate_pct", "vacant_other_rate_pct")
-#: the areas compared when the reader has chosen none: the city, Zushi, Asaka, Yao, the prefecture, Japan
-COMPARED_BY_DEFAULT = ("27100", "14208", "11227", "27212", "27000", "00000")
+#: the references every comparison keeps: the city, the prefecture, Japan
+REFERENCES = ("27100", "27000", "00000")
+#: the areas compared beside them when the reader has chosen none: the dashboard's other municipalities
+COMPARED_BY_DEFAULT = ("14208", "11227", "27212")
 #: a danger level's colour, always beside its number and words
 LEVEL_COLOURS = {0: "green", 1: "blue", 2: "orange", 3: "red"}
 
@@ -153,13 +199,35 @@ def danger_verdict(result: dict, lang: str) -> str:
     return f":{LEVEL_COLOURS[result['level']]}-badge[{badge}] " + fmt.md_text(in_language(result, "next_step", lang))
 
 
+def category_example(row, lang: str) -> str:
+    """An example state of a category (or, where the policy gives none, its item), in the reader's language."""
+    return in_language(row, "example", lang) if row.example_ja else in_language(row, "item", lang)
+
+
+def category_cards(categories: pd.DataFrame, lang: str) -> list[tuple[str, str, str, str]]:
+    """The four categories of a specified vacant house as cards: (its name with the other language beside,
+    its state, the label of its folded list, the list of its example states), in Markdown."""
+    cards = []
+    for _, group in categories.groupby("category", sort=False):
+        first = group.iloc[0]
+        cards.append(
+            (
+                t("common.name_beside", lang, ja=f"{first.category} {first.name_ja}", en=first.name_en),
+                fmt.md_text(in_language(first, "state", lang)),
+                t("osaka.examples", lang, n=len(group)),
+                "\n".join(f"- {fmt.md_text(category_example(r, lang))}" for r in group.itertuples()),
+            )
+        )
+    return cards
+
+
 def enforcement_cards(path: pd.DataFrame, lang: str) -> list[tuple[str, str, str]]:
     """The staged enforcement A → F as cards: (stage, its name with the English beside, its article)."""
     return [
         (
             s.stage,
             t("common.name_beside", lang, ja=s.name_ja, en=s.name_en),
-            s.article_ja or t("osaka.no_article", lang),
+            in_language(s, "article", lang) if s.article_ja else t("osaka.no_article", lang),
         )
         for s in path.itertuples()
     ]
@@ -168,22 +236,63 @@ def enforcement_cards(path: pd.DataFrame, lang: str) -> list[tuple[str, str, str
 def enforcement_lines(stages: pd.DataFrame, lang: str) -> tuple[list[str], list[str]]:
     """What each stage does and the fines, a Markdown line each, as the policy words them."""
     path = stages[stages.stage.str.len() == 1]
+
+    def article(s) -> str:
+        return in_language(s, "article", lang) if s.article_ja else ""
+
     detail = [
-        f"**{s.stage} {s.name_ja}**（{s.article_ja or t('osaka.no_article', lang)}）: {fmt.md_text(s.consequence_ja)}"
+        t(
+            "osaka.stage_line",
+            lang,
+            name=f"{s.stage} {fmt.md_text(in_language(s, 'name', lang))}",
+            article=fmt.md_text(article(s) or t("osaka.no_article", lang)),
+            text=fmt.md_text(in_language(s, "consequence", lang)),
+        )
         for s in path.itertuples()
     ]
     fines = [
-        f"**{f.name_ja}**{f'（{f.article_ja}）' if f.article_ja else ''}: {fmt.md_text(f.consequence_ja)}"
+        t(
+            "osaka.fine_line" if f.article_ja else "osaka.fine_line_plain",
+            lang,
+            name=fmt.md_text(in_language(f, "name", lang)),
+            article=fmt.md_text(article(f)),
+            text=fmt.md_text(in_language(f, "consequence", lang)),
+        )
         for f in stages[stages.stage.str.len() > 1].itertuples()
     ]
     return detail, fines
 
 
+def area_choices(areas: pd.DataFrame) -> dict[str, str]:
+    """The areas a reader can add to a comparison, {code: "堺市　堺区（27141）"} (the official table's
+    names; the references are always shown, so not offered)."""
+    return {c: f"{name}（{c}）" for c, name in zip(areas.area_code, areas.area_ja) if c not in REFERENCES}
+
+
+def compared_codes(chosen: list[str]) -> list[str]:
+    """The areas a comparison shows: the references always, then the reader's choice (or, with none, the
+    dashboard's other municipalities), each once."""
+    return list(dict.fromkeys([*REFERENCES, *(chosen or COMPARED_BY_DEFAULT)]))
+
+
+def area_name(row, lang: str) -> str:
+    """An area of the survey as the comparison names it: in Japanese as the table prints it (堺市　堺区);
+    in English the English name where the dashboard has one (the references, its municipalities, Osaka's
+    wards), with the Japanese beside, else the Japanese name alone (the table has no English names)."""
+    if has(key := f"osaka.area.{row.area_code}"):
+        return t(key, lang)
+    if isinstance(getattr(row, "ward_en", None), str):
+        return t("osaka.ward_name", lang, ja=row.area_ja, en=row.ward_en)
+    return str(row.area_ja)
+
+
 def comparison_table(areas: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The compared areas as a table to read: dwellings, vacant dwellings and both rates (derived)."""
+    """The compared areas as a table to read: the area, its code, dwellings and vacant dwellings (as
+    published) and both rates (derived)."""
     return pd.DataFrame(
         {
-            t("osaka.col.area", lang): [f"{a.area_ja}（{a.area_code}）" for a in areas.itertuples()],
+            t("osaka.col.area", lang): [area_name(a, lang) for a in areas.itertuples()],
+            t("osaka.col.area_code", lang): areas.area_code.astype(str).tolist(),
             t("osaka.col.dwellings_total", lang): [fmt.number(v, lang=lang) for v in areas.dwellings_total],
             t("osaka.col.vacant_total", lang): [fmt.number(v, lang=lang) for v in areas.vacant_total],
             t("osaka.col.vacancy_rate_pct", lang): [fmt.percent(v, 1, lang=lang) for v in areas.vacancy_rate_pct],

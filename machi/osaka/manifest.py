@@ -43,6 +43,8 @@ def headline(run_query, lang: str) -> Headline | None:
             vacant=fmt.number(c.vacant_total, lang=lang),
             total=fmt.number(c.dwellings_total, lang=lang),
         ),
+        link=t("osaka.home_link", lang),
+        query=(("tab", "ranking"),),
     )
 
 

@@ -18,12 +18,14 @@ from machi.ui.printing import ensure_print_view as book_layout
 from machi.ui.printing import pdf_button, print_view
 from machi.ui.printing import run_chapter as chapter
 from machi.ui.shell import app_run, database_banner, headlines, language, page
-from machi.ui.state import set_param, url_choice, url_filters, url_multiselect, url_number, url_radio
+from machi.ui.state import link_query, set_param, url_choice, url_filters, url_multiselect, url_number, url_radio
 from machi.ui.widgets import (
     Sections,
     answer,
+    cards,
     chart,
     columns,
+    data_date,
     dataset_downloads,
     download_text,
     downloads,
@@ -44,9 +46,11 @@ __all__ = [
     "answer",
     "app_run",
     "book_layout",
+    "cards",
     "chapter",
     "chart",
     "columns",
+    "data_date",
     "data_json",
     "database_banner",
     "dataset",
@@ -59,6 +63,7 @@ __all__ = [
     "headlines",
     "input_problem",
     "language",
+    "link_query",
     "metric_row",
     "page",
     "pdf_button",

@@ -52,6 +52,15 @@ def session_language() -> str:
     return normalise_language(st.session_state.get("_lang", DEFAULT_LANGUAGE))
 
 
+def link_query(pairs=()) -> dict[str, str]:
+    """The query of a link to another view: its own parameters (a filter, a tab), and the reader's language
+    (a page switch clears the URL's parameters, so a link carries it)."""
+    query = dict(pairs)
+    if (lang := session_language()) != DEFAULT_LANGUAGE:
+        query["lang"] = lang
+    return query
+
+
 def keep_language_over_rerun() -> None:
     """Before a rerun in which the switch is not drawn: the session keeps the link's language."""
     st.session_state["_lang"] = normalise_language(st.session_state.get("_lang") or st.query_params.get("lang"))
@@ -76,17 +85,27 @@ def _from_url_once(key: str, read) -> None:
         st.session_state[key] = read()
 
 
-def url_multiselect(label: str, options: list[str], key: str, format_func=str, where=None) -> list[str]:
+def url_multiselect(
+    label: str, options: list[str], key: str, format_func=str, where=None, placeholder=None
+) -> list[str]:
     """A multiselect (in the sidebar unless `where` says otherwise) whose choice is kept in the URL as
-    repeated ?key=…&key=… (codes, not labels)."""
+    repeated ?key=…&key=… (codes, not labels). No "select all (matches)" row: a typed name and Enter add
+    one option, never every match, and the row's English words never show in the Japanese view."""
     where = st.sidebar if where is None else where
     _from_url_once(key, lambda: [v for v in st.query_params.get_all(key) if v in options])
     st.session_state[key] = [v for v in st.session_state[key] if v in options]
     if print_view():  # paper shows the choice in its header, not the widget
         value = st.session_state[key]
     else:
-        placeholder = t("common.all", session_language())
-        value = where.multiselect(label, options, key=key, format_func=format_func, placeholder=placeholder)
+        placeholder = t("common.all", session_language()) if placeholder is None else placeholder
+        value = where.multiselect(
+            label,
+            options,
+            key=key,
+            format_func=format_func,
+            placeholder=placeholder,
+            select_all=False,
+        )
         set_param(key, value, [])
     if value:
         conditions(f"{label}: {t('common.item_sep', session_language()).join(format_func(v) for v in value)}")

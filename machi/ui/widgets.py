@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from machi.core import datasets, export, fmt
-from machi.core.charts import CONFIG
+from machi.core.charts import chart_config
 from machi.core.inputs import InputError
 from machi.core.text import has, in_language, t
 from machi.ui.cache import figure, query
@@ -23,6 +23,26 @@ def metric_row(items: list[tuple[str, str, str | None]]) -> None:
     with st.container(horizontal=True, gap="small"):
         for label, value, help_text in items:
             st.metric(label, value, help=help_text, border=True, width="stretch")
+
+
+def data_date(source_ids: list[str], lang: str) -> None:
+    """The date of the page's data, next to its figures: each source's date as it states it, and for a
+    survey held every few years when the next one is due (derived: its year + the interval)."""
+    sources = query("core/sources").set_index("source_id")
+    parts = []
+    for sid in source_ids:
+        s = sources.loc[sid]
+        line = t(
+            "common.data_date_item",
+            lang,
+            title=in_language(s, "title", lang),
+            when=fmt.source_date(s.date, s.date_kind, lang),
+        )
+        if not fmt.is_missing(s.every_years) and s.date:
+            every = int(s.every_years)
+            line += t("common.next_survey", lang, every=every, year=int(str(s.date)[:4]) + every)
+        parts.append(line)
+    st.caption(t("common.data_date", lang, items=t("common.group_sep", lang).join(parts)))
 
 
 def source_footer(source_ids: list[str], lang: str) -> None:
@@ -42,7 +62,6 @@ def source_footer(source_ids: list[str], lang: str) -> None:
                     publisher_en=s.publisher_en,
                     when=fmt.source_date(s.date, s.date_kind, lang),
                     credit=s.credit_ja,
-                    id=sid,
                 )
             )
 
@@ -112,6 +131,17 @@ class Sections:
 
     def draw(self) -> None:
         sections(self.draws, self.page, self.lang, self.group, self.paper)
+
+
+def cards(items: list[tuple[str, str, str, str]]) -> None:
+    """Cards side by side, one column each: (heading and caption in Markdown, the label of a folded list,
+    the list in Markdown). The list stays folded on paper too (a long list)."""
+    for col, (heading, caption, fold, body) in zip(st.columns(len(items)), items):
+        with col.container(border=True):
+            st.markdown(heading)
+            st.caption(caption)
+            with st.expander(fold):
+                st.markdown(body)
 
 
 def steps(cards: list[tuple[str, str, str]], per_row: int = 3) -> None:
@@ -302,5 +332,5 @@ def chart(builder, *args, key: str, where=st, **kwargs) -> None:
     image is saved as <municipality>_<section>_<data date>.png at print resolution. The figure is built
     once per distinct input for the whole server, so a rerun only pays for sending it."""
     titled, stem = chart_context(builder.__module__.split(".")[1], key)
-    config = {**CONFIG, "toImageButtonOptions": {"format": "png", "scale": 3, "filename": stem}}
+    config = chart_config(session_language(), toImageButtonOptions={"format": "png", "scale": 3, "filename": stem})
     where.plotly_chart(figure(builder, *args, titled=titled, **kwargs), config=config, key=key)

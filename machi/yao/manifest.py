@@ -26,6 +26,7 @@ def headline(run_query, lang: str) -> Headline:
             base=f"{first['application']['base_far_pct']:,}",
             title=first[f"title_{lang}"],
         ),
+        link=t("yao.home_link", lang),  # the page opens on this example
     )
 
 

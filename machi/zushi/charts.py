@@ -9,14 +9,16 @@ import plotly.graph_objects as go
 
 from machi.core import fmt
 from machi.core.charts import BLUE, GREY, NAVY, ORANGE, style, wrap
-from machi.core.text import t
+from machi.core.text import in_language, t
 from machi.zushi import logic as zushi
 
 
 def budget_bars(budget: pd.DataFrame, lang: str) -> go.Figure:
     """Horizontal bars per row of machi.zushi.budget_by: plan-period budget and the 2021 spending,
-    both in 千円 (spending converted from 円). A row whose sheets state no spending says so."""
+    both in 千円 on the axis and on the labels (spending converted exactly from the sheets' 円, which the
+    legend says and hover shows). A row whose sheets state no spending says so."""
     rows = budget.iloc[::-1]  # first row on top
+    rows = rows.assign(name=[wrap(n, 20) for n in rows.name])  # long names: lines, not margin
     unit = t("unit.kyen", lang)
     fig = go.Figure()
     fig.add_bar(
@@ -30,10 +32,17 @@ def budget_bars(budget: pd.DataFrame, lang: str) -> go.Figure:
         cliponaxis=False,
         hovertemplate="%{y}<br>%{x:,.0f} " + unit + "<extra></extra>",
     )
-    # the label carries the figure as the sheet states it (円); only the bar length is in 千円
+    # one unit on the axis and on every label: the spending, stated in 円 on the sheets, is converted to 千円
+    # exactly (÷ 1,000, never rounded); hover gives the sheet's 円 figure
     yen = t("unit.yen", lang)
     actual_text = [
-        f"{fmt.number(v, lang=lang)} {yen}" if not fmt.is_missing(v) else t("zushi.no_actual_figure", lang)
+        f"{fmt.as_given(k, lang=lang)} {unit}" if not fmt.is_missing(k) else t("zushi.no_actual_figure", lang)
+        for k in rows.actual_kyen
+    ]
+    actual_hover = [
+        t("zushi.actual_as_stated", lang, yen=f"{fmt.number(v, lang=lang)} {yen}")
+        if not fmt.is_missing(v)
+        else t("zushi.no_actual_figure", lang)
         for v in rows.actual_yen
     ]
     fig.add_bar(
@@ -43,9 +52,10 @@ def budget_bars(budget: pd.DataFrame, lang: str) -> go.Figure:
         name=t("zushi.actual_series", lang),
         marker_color=BLUE,
         text=actual_text,
+        customdata=actual_hover,
         textposition="outside",
         cliponaxis=False,
-        hovertemplate="%{y}<br>%{text}<extra></extra>",
+        hovertemplate="%{y}<br>%{text}<br>%{customdata}<extra></extra>",
     )
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
     fig.update_xaxes(title_text=unit, tickformat=",", range=[0, float(budget.plan_kyen.max() or 1) * 1.3])
@@ -62,7 +72,7 @@ def targets_progress(kpis: pd.DataFrame, lang: str) -> go.Figure:
     as missing, with no bar. Hover gives the values in the target's own unit (zushi.kpi_values); the
     trace's `meta` lists the bars' sheet numbers."""
     rows = list(kpis.itertuples())
-    names = [wrap(r.indicator_ja, 18) for r in rows]
+    names = [wrap(in_language(r, "indicator", lang), 18) for r in rows]
     shares = [None if fmt.is_missing(r.share_pct) else float(r.share_pct) for r in rows]
     texts = [
         t("common.no_data", lang) if v is None else f"{'▼ ' if v < 0 else ''}{fmt.percent(v, 0, lang=lang)}"

@@ -51,9 +51,10 @@ def filter_programs(programs: pd.DataFrame, f: Filters) -> pd.DataFrame:
     return programs[keep]
 
 
-def program_label(row) -> str:
-    """'6 海水浴場の開設・運営': sheet number and the short label (not the official title)."""
-    return f"{row.sheet_no} {row.label_ja}"
+def program_label(row, lang: str = "ja") -> str:
+    """'6 海水浴場の開設・運営': sheet number and the short label (not the official title), in English an
+    unofficial translation of it."""
+    return f"{row.sheet_no} {in_language(row, 'label', lang)}"
 
 
 @dataclass(frozen=True)
@@ -78,15 +79,15 @@ def headline(programs: pd.DataFrame) -> Headline:
     )
 
 
-def matrix(programs: pd.DataFrame) -> dict[tuple[str, str], list[str]]:
+def matrix(programs: pd.DataFrame, lang: str = "ja") -> dict[tuple[str, str], list[str]]:
     """{(progress, evaluation): [program labels]} for every cell of the scale, empty cells included."""
     cells: dict[tuple[str, str], list[str]] = {(p, e): [] for p in PROGRESS for e in EVALUATIONS}
     for row in programs.itertuples():
-        cells[(row.progress, row.evaluation)].append(program_label(row))
+        cells[(row.progress, row.evaluation)].append(program_label(row, lang))
     return cells
 
 
-def budget_by(programs: pd.DataFrame, level: str) -> pd.DataFrame:
+def budget_by(programs: pd.DataFrame, level: str, lang: str = "ja") -> pd.DataFrame:
     """2021 spending against the plan-period budget, per program or summed by 施策, 節 or department.
 
     Columns: key, name, programs, actual_yen (sum of stated figures; NaN where no sheet states one),
@@ -97,7 +98,7 @@ def budget_by(programs: pd.DataFrame, level: str) -> pd.DataFrame:
         raise ValueError(f"level must be one of {BUDGET_LEVELS}, not {level!r}")
     df = programs.assign(
         key=_level_key(programs, level),
-        name=_level_name(programs, level),
+        name=_level_name(programs, level, lang),
         missing=programs.actual_cost_yen.isna().astype(int),
     )
     out = (
@@ -125,13 +126,21 @@ def _level_key(programs: pd.DataFrame, level: str) -> pd.Series:
     }[level]
 
 
-def _level_name(programs: pd.DataFrame, level: str) -> pd.Series:
+def _level_name(programs: pd.DataFrame, level: str, lang: str = "ja") -> pd.Series:
+    def named(field: str) -> pd.Series:
+        return programs[f"{field}_{lang}"] if f"{field}_{lang}" in programs else programs[f"{field}_ja"]
+
     return {
-        "program": programs.sheet_no.astype(str) + " " + programs.label_ja,
-        "policy": programs.policy_code + " " + programs.policy_ja,
-        "section": programs.section_ja,
-        "department": programs.department_ja + "（" + programs.department_code + "）",
+        "program": programs.sheet_no.astype(str) + " " + named("label"),
+        "policy": programs.policy_code + " " + named("policy"),
+        "section": named("section"),
+        "department": named("department").combine(programs.department_code, lambda n, c: _coded(n, c, lang)),
     }[level]
+
+
+def _coded(name: str, code: str, lang: str) -> str:
+    """A name with its code: '企画課（1110）', 'Planning Division (1110)'."""
+    return t("common.coded", lang, name=name, code=code)
 
 
 def _natural_key(keys: pd.Series) -> pd.Series:
@@ -155,16 +164,18 @@ def kpi_values(row, lang: str) -> str:
     "基準値 1,800 人/年 → 2021（令和3）年度 約520 人/年 → 目標 3,000 人/年" (a missing value: the
     no-data mark)."""
 
+    unit = in_language(row, "unit", lang)
+
     def value(v, approx: bool = False) -> str:
         if fmt.is_missing(v):
             return t("common.no_data", lang)
-        return f"{t('zushi.approx', lang) if approx else ''}{fmt.as_given(v, lang=lang)} {row.unit}"
+        return f"{t('zushi.approx', lang) if approx else ''}{fmt.as_given(v, lang=lang)} {unit}"
 
     return " → ".join(
         [
             f"{t('zushi.kpi_baseline', lang)} {value(row.baseline)}",
             f"{fmt.fiscal_year(int(row.fiscal_year), lang)} {value(row.actual, bool(row.actual_approx))}",
-            f"{t('zushi.kpi_target', lang)} {value(row.target)}",
+            f"{t('zushi.kpi_target', lang)} {in_language(row, 'target_label', lang)}",
         ]
     )
 
@@ -234,6 +245,9 @@ def program_table(programs: pd.DataFrame, progress: pd.DataFrame, evaluation: pd
     return (
         programs[columns]
         .assign(
+            label_ja=programs[f"label_{lang}"],
+            policy_ja=programs[f"policy_{lang}"],
+            department_ja=programs[f"department_{lang}"],
             progress=programs.progress.map(lambda p: progress_text(progress, p, lang)),
             evaluation=programs.evaluation.map(lambda e: evaluation_text(evaluation, e, lang)),
             actual_cost_yen=programs.actual_cost_yen.map(lambda v: fmt.number(v, lang=lang)),
@@ -263,9 +277,9 @@ def sheet_facts(p, lang: str) -> dict[str, str]:
     return {
         t("zushi.fiscal_year", lang): fmt.fiscal_year(int(p.fiscal_year), lang),
         t("zushi.sheet_no", lang): str(p.sheet_no),
-        t("zushi.section", lang): p.section_ja,
-        t("zushi.policy", lang): f"{p.policy_code} {p.policy_ja}",
-        t("zushi.department", lang): f"{p.department_ja}（{p.department_code}）",
+        t("zushi.section", lang): in_language(p, "section", lang),
+        t("zushi.policy", lang): f"{p.policy_code} {in_language(p, 'policy', lang)}",
+        t("zushi.department", lang): _coded(in_language(p, "department", lang), p.department_code, lang),
         t("zushi.order_in_policy", lang): str(p.order_in_policy),
         t("zushi.col.actual_cost_yen", lang): fmt.with_unit(p.actual_cost_yen, "yen", lang=lang),
         t("zushi.col.plan_cost_kyen", lang): fmt.with_unit(p.plan_cost_kyen, "kyen", lang=lang),
@@ -276,12 +290,18 @@ def filter_choices(in_year: pd.DataFrame, progress: pd.DataFrame, evaluation: pd
     """The filters of a fiscal year's programmes: {field of Filters: (label, options, URL key, how an
     option reads)}; options are codes (a 施策's code, a department's code, a progress value …)."""
     sections = dict(zip(in_year.section_ja, in_year.section_no))
-    policies = dict(zip(in_year.policy_code, in_year.policy_ja))
-    departments = dict(zip(in_year.department_code, in_year.department_ja))
+    section_names = dict(zip(in_year.section_ja, in_year[f"section_{lang}"]))
+    policies = dict(zip(in_year.policy_code, in_year[f"policy_{lang}"]))
+    departments = dict(zip(in_year.department_code, in_year[f"department_{lang}"]))
     return {
-        "sections": (t("zushi.section", lang), sorted(sections, key=sections.get), "section", str),
+        "sections": (t("zushi.section", lang), sorted(sections, key=sections.get), "section", section_names.get),
         "policies": (t("zushi.policy", lang), sorted(policies), "policy", lambda c: f"{c} {policies[c]}"),
-        "departments": (t("zushi.department", lang), sorted(departments), "dept", lambda c: f"{departments[c]}（{c}）"),
+        "departments": (
+            t("zushi.department", lang),
+            sorted(departments),
+            "dept",
+            lambda c: _coded(departments[c], c, lang),
+        ),
         "progress": (t("zushi.progress", lang), list(PROGRESS), "progress", lambda p: progress_text(progress, p, lang)),
         "evaluations": (
             t("zushi.evaluation", lang),
@@ -290,6 +310,11 @@ def filter_choices(in_year: pd.DataFrame, progress: pd.DataFrame, evaluation: pd
             lambda e: evaluation_text(evaluation, e, lang),
         ),
     }
+
+
+def filter_names(choices: dict, lang: str) -> str:
+    """The filters' names in a list ('施策・所管課・…'), as the folded filters' button says them."""
+    return t("common.list_sep", lang).join(label for label, *_ in choices.values())
 
 
 def headline_figures(h: Headline, year: int, lang: str) -> list[tuple[str, str, str | None]]:
@@ -314,8 +339,8 @@ def headline_figures(h: Headline, year: int, lang: str) -> list[tuple[str, str, 
 def kpi_reading(k, lang: str) -> str:
     """A numeric target's baseline and target as the sheet words them."""
     return (
-        f"{t('zushi.kpi_baseline', lang)}: {fmt.md_text(k.baseline_label_ja)} · "
-        f"{t('zushi.kpi_target', lang)}: {fmt.md_text(k.target_label_ja)}"
+        f"{t('zushi.kpi_baseline', lang)}: {fmt.md_text(in_language(k, 'baseline_label', lang))} · "
+        f"{t('zushi.kpi_target', lang)}: {fmt.md_text(in_language(k, 'target_label', lang))}"
     )
 
 
@@ -350,8 +375,8 @@ def kpi_table(kpis: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("zushi.col.sheet_no", lang): kpis.sheet_no.astype(str).tolist(),
-            t("zushi.col.label_ja", lang): kpis.label_ja.tolist(),
-            t("zushi.targets", lang): kpis.indicator_ja.tolist(),
+            t("zushi.col.label_ja", lang): kpis[f"label_{lang}"].tolist(),
+            t("zushi.targets", lang): kpis[f"indicator_{lang}"].tolist(),
             t("zushi.kpi_values", lang): [kpi_values(k, lang) for k in kpis.itertuples()],
             t("zushi.share", lang): [fmt.percent(v, 1, lang=lang) for v in kpis.share_pct],
         }

@@ -40,6 +40,8 @@ def headline(run_query, lang: str) -> Headline | None:
         source_id="zushi_2021_sheets",
         page=PAGE,
         note=t("zushi.home_headline_note", lang, year=fmt.fiscal_year(year, lang)),
+        link=t("zushi.home_link", lang, n=h.by_progress["delayed"]),
+        query=(("fy", str(year)), ("progress", "delayed")),
     )
 
 

@@ -18,7 +18,13 @@ CREATE TABLE asaka_indicators (
     direction         VARCHAR NOT NULL CHECK (direction IN ('increase', 'decrease')),
     source_lines      VARCHAR,
     source_id         VARCHAR NOT NULL REFERENCES sources (source_id),
-    CHECK (target_year > baseline_year)
+    -- the range the measure can take: the satisfaction rating's −1.0 to +1.0 as the plan defines it, a
+    -- share's 0–100, an area or a count from 0. A chart's axis starts at scale_min, so slopes compare.
+    scale_min         DOUBLE NOT NULL,
+    scale_max         DOUBLE,
+    CHECK (target_year > baseline_year),
+    CHECK (scale_min <= least(baseline_value, target_value)),
+    CHECK (scale_max IS NULL OR scale_max >= greatest(baseline_value, target_value))
 );
 
 -- みどり (green cover): a wider measure than the 緑地 share indicator; never mixed with it.
@@ -52,6 +58,11 @@ CREATE TABLE asaka_measures (
     note_ja             VARCHAR,
     source_lines        VARCHAR,
     source_id           VARCHAR NOT NULL REFERENCES sources (source_id),
+    -- English (unofficial translations; the Japanese where empty)
+    name_en             VARCHAR,
+    plan_target_en      VARCHAR,
+    future_target_en    VARCHAR,
+    note_en             VARCHAR,
     CHECK ((level = 'policy') = (parent_id IS NULL))
 );
 
@@ -63,7 +74,11 @@ CREATE TABLE asaka_facts (
     qualifier_ja VARCHAR,
     text_ja      VARCHAR NOT NULL,
     source_lines VARCHAR,
-    source_id    VARCHAR NOT NULL REFERENCES sources (source_id)
+    source_id    VARCHAR NOT NULL REFERENCES sources (source_id),
+    -- English (unofficial translations; the Japanese where empty)
+    label_en     VARCHAR,
+    text_en      VARCHAR,
+    unit_en      VARCHAR
 );
 
 -- Yearly figures the city publishes; starts empty (data/asaka/actuals.csv).

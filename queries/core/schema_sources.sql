@@ -17,5 +17,8 @@ CREATE TABLE sources (
     credit_ja     VARCHAR NOT NULL,
     note_ja       VARCHAR,
     note_en       VARCHAR,
-    CHECK ((date IS NULL) = (date_kind IS NULL))
+    -- a survey held every N years (the Housing and Land Survey and the Census: every five); NULL otherwise
+    every_years   INTEGER CHECK (every_years IS NULL OR every_years > 0),
+    CHECK ((date IS NULL) = (date_kind IS NULL)),
+    CHECK (every_years IS NULL OR date_kind = 'survey')
 );

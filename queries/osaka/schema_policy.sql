@@ -5,7 +5,10 @@ CREATE TABLE osaka_enforcement (
     article_ja     VARCHAR,  -- D (loss of the land-tax reduction) follows from C, no article of its own
     consequence_ja VARCHAR NOT NULL,
     name_en        VARCHAR NOT NULL,
-    source_id      VARCHAR NOT NULL REFERENCES sources (source_id)
+    source_id      VARCHAR NOT NULL REFERENCES sources (source_id),
+    -- English (unofficial translations; the Japanese where empty)
+    article_en     VARCHAR,
+    consequence_en VARCHAR
 );
 
 CREATE TABLE osaka_tokutei_categories (
@@ -20,5 +23,9 @@ CREATE TABLE osaka_tokutei_categories (
     example_no   INTEGER,
     example_ja   VARCHAR,
     source_id    VARCHAR NOT NULL REFERENCES sources (source_id),
+    -- English (unofficial translations; the Japanese where empty)
+    state_en     VARCHAR,
+    item_en      VARCHAR,
+    example_en   VARCHAR,
     PRIMARY KEY (sort_order)
 );

@@ -1,6 +1,9 @@
 -- Every evaluated program with its progress and evaluation labels (the `zushi_programs` dataset).
 SELECT p.fiscal_year, p.sheet_no, p.section_no, p.section_ja, p.policy_code, p.policy_ja,
        p.department_code, p.department_ja, p.order_in_policy, p.label_ja,
+       -- English where translated (unofficial), else the Japanese
+       coalesce(p.section_en, p.section_ja) AS section_en, coalesce(p.policy_en, p.policy_ja) AS policy_en,
+       coalesce(p.department_en, p.department_ja) AS department_en, coalesce(p.label_en, p.label_ja) AS label_en,
        s.progress, p.progress_code, s.label_ja AS progress_ja, s.label_en AS progress_en, s.symbol AS progress_symbol,
        p.evaluation_code AS evaluation, e.label_ja AS evaluation_ja, e.label_en AS evaluation_en,
        e.symbol AS evaluation_symbol,

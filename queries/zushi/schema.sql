@@ -11,13 +11,14 @@ CREATE TABLE zushi_progress_scale (
     wording_in_source BOOLEAN NOT NULL
 );
 
--- 評価区分: the evaluation categories (a)–(c).
+-- 評価区分: the evaluation categories (a)–(c) ((a)'s wording is not printed in the FY2021 sheets).
 CREATE TABLE zushi_evaluation_scale (
-    code       VARCHAR PRIMARY KEY CHECK (code IN ('a', 'b', 'c')),
-    sort_order INTEGER NOT NULL UNIQUE,
-    label_ja   VARCHAR NOT NULL,
-    label_en   VARCHAR NOT NULL,
-    symbol     VARCHAR NOT NULL
+    code              VARCHAR PRIMARY KEY CHECK (code IN ('a', 'b', 'c')),
+    sort_order        INTEGER NOT NULL UNIQUE,
+    label_ja          VARCHAR NOT NULL,
+    label_en          VARCHAR NOT NULL,
+    symbol            VARCHAR NOT NULL,
+    wording_in_source BOOLEAN NOT NULL
 );
 
 CREATE TABLE zushi_programs (
@@ -50,6 +51,11 @@ CREATE TABLE zushi_programs (
     actual_cost_yen    BIGINT CHECK (actual_cost_yen >= 0),          -- 事業費 (fiscal year's actual), 円; NULL where none
     plan_cost_kyen     BIGINT NOT NULL CHECK (plan_cost_kyen >= 0),  -- plan-period budget, 千円 (read from the layout)
     source_id          VARCHAR NOT NULL REFERENCES sources (source_id),
+    -- English (unofficial translations; shown in the English view, the Japanese where empty)
+    section_en         VARCHAR,
+    policy_en          VARCHAR,
+    department_en      VARCHAR,
+    label_en           VARCHAR,
     PRIMARY KEY (fiscal_year, sheet_no),
     UNIQUE (fiscal_year, policy_code, order_in_policy)
 );
@@ -68,6 +74,12 @@ CREATE TABLE zushi_kpis (
     target_label_ja   VARCHAR NOT NULL,
     note_ja           VARCHAR,
     source_id         VARCHAR NOT NULL REFERENCES sources (source_id),
+    -- English (unofficial translations; the Japanese where empty)
+    indicator_en      VARCHAR,
+    unit_en           VARCHAR,
+    baseline_label_en VARCHAR,
+    target_label_en   VARCHAR,
+    note_en           VARCHAR,
     PRIMARY KEY (fiscal_year, sheet_no),
     FOREIGN KEY (fiscal_year, sheet_no) REFERENCES zushi_programs (fiscal_year, sheet_no),
     CHECK (target <> baseline)

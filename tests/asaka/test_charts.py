@@ -3,8 +3,8 @@
 import pytest
 
 from machi.asaka import charts
+from machi.asaka.logic import change_line, shown_value
 from machi.asaka.logic import path as asaka_path
-from machi.asaka.logic import shown_value
 from machi.core import charts as core_charts
 from machi.core.db import run_query
 from machi.core.text import t
@@ -21,9 +21,11 @@ def test_glide_paths_one_panel_per_indicator_with_its_own_axes(asaka, lang):
     fig = charts.glide_paths(indicators, paths, actuals, lang)
     names = list(indicators.name_ja if lang == "ja" else indicators.name_en)
     joiner = "" if lang == "ja" else " "  # long titles are wrapped
-    assert [
-        a.text.replace("<br>", joiner) for a in fig.layout.annotations
-    ] == names  # each panel titled by its indicator
+    titles = [a.text.split("<br><span")[0].replace("<br>", joiner) for a in fig.layout.annotations]
+    assert titles == names  # each panel titled by its indicator, its change needed beneath
+    assert [a.text.split("'>")[-1].removesuffix("</span>") for a in fig.layout.annotations] == [
+        change_line(i, lang) for i in indicators.itertuples()
+    ]
     axes = {}
     for trace in fig.data:
         axes.setdefault(trace.meta, set()).add((trace.xaxis, trace.yaxis))
@@ -34,21 +36,19 @@ def test_glide_paths_one_panel_per_indicator_with_its_own_axes(asaka, lang):
         assert list(target.y) == [i.target_value]
         y = fig.layout["yaxis" + target.yaxis[1:]]
         lo, hi = y.range
-        assert lo < min(i.baseline_value, i.target_value) and hi > max(i.baseline_value, i.target_value)
+        # the axis starts at the bottom of the measure's scale, so the panels' slopes compare
+        assert lo == i.scale_min and hi > max(i.baseline_value, i.target_value)
         assert y.title.text == (i.unit or "")
-        # its y axis labels the baseline and the target only, as the plan writes them (no labels of
-        # their own on the markers: the same numbers twice)
-        assert list(y.tickvals) == [i.baseline_value, i.target_value]
-        assert list(y.ticktext) == [
-            shown_value(i, v, int(i.decimals), lang) for v in (i.baseline_value, i.target_value)
-        ]
+        # the baseline and the target carry their values as the plan writes them
         ends = [
             tr
             for tr in fig.data
             if tr.meta == i.indicator_id
             and tr.name in (t("asaka.series_baseline", lang), t("asaka.series_target", lang))
         ]
-        assert len(ends) == 2 and all(tr.mode == "markers" and tr.text is None for tr in ends)
+        assert [tr.text[0] for tr in ends] == [
+            f"{shown_value(i, v, int(i.decimals), lang)}{i.unit or ''}" for v in (i.baseline_value, i.target_value)
+        ]
         x = fig.layout["xaxis" + target.xaxis[1:]]  # its years labelled every fifth year, both ends included
         assert list(x.tickvals) == core_charts.year_ticks(
             int(i.baseline_year), int(i.target_year), charts.PATH_YEAR_STEP
@@ -64,7 +64,7 @@ def test_glide_paths_one_panel_per_indicator_with_its_own_axes(asaka, lang):
     assert all(tr.legendgroup == tr.name for tr in fig.data)  # one click hides it in every panel
 
 
-def test_glide_path_y_labels_the_plan_figures_as_written():
+def test_glide_path_marks_the_plan_figures_as_written():
     """Hand-worked from the plan: the satisfaction score is signed (+0.29 → +0.30); 21.5 % → 22.3 %."""
     from types import SimpleNamespace
 
@@ -73,28 +73,82 @@ def test_glide_path_y_labels_the_plan_figures_as_written():
     empty = pd.DataFrame(columns=["year", "value"])
     for i, text in [
         (dict(decimals=2, show_sign=True, unit=None, baseline_value=0.29, target_value=0.30), ["+0.29", "+0.30"]),
-        (dict(decimals=1, show_sign=False, unit="%", baseline_value=21.5, target_value=22.3), ["21.5", "22.3"]),
-        (dict(decimals=1, show_sign=False, unit="%", baseline_value=-1.5, target_value=0.0), ["−1.5", "0.0"]),
+        (dict(decimals=1, show_sign=False, unit="%", baseline_value=21.5, target_value=22.3), ["21.5%", "22.3%"]),
+        (dict(decimals=1, show_sign=False, unit="%", baseline_value=-1.5, target_value=0.0), ["−1.5%", "0.0%"]),
     ]:
-        ind = SimpleNamespace(baseline_year=2025, target_year=2035, **i)
+        ind = SimpleNamespace(baseline_year=2025, target_year=2035, scale_min=-2.0, scale_max=None, **i)
         fig = charts.glide_path(ind, asaka_path(ind), empty, "ja")
-        assert list(fig.layout.yaxis.ticktext) == text
+        assert [tr.text[0] for tr in fig.data[1:3]] == text
 
 
-def test_measures_tree_stops_at_the_basic_measures_sized_by_their_individual_measures(con):
+@pytest.mark.parametrize(
+    "indicator,ja,en",
+    [
+        (
+            "park_area_per_person",  # 2.13 → 3.16 ㎡/人: +1.03, 48.356… % of 2.13
+            "必要な変化 +1.03㎡/人（現況値の +48.4%・派生値）",
+            "Change needed +1.03㎡/人 (+48.4% of the current value; derived)",
+        ),
+        (
+            "green_satisfaction",  # +0.29 → +0.30 on the plan's −1.0 to +1.0 rating: 0.01 of a width of 2
+            "必要な変化 +0.01（尺度 −1.0〜+1.0 の幅の +0.5%・派生値）",
+            "Change needed +0.01 (+0.5% of the width of the −1.0 to +1.0 scale; derived)",
+        ),
+        (
+            "green_space_share",  # 21.5 % → 22.3 %: +0.8 points, 3.72… % of 21.5
+            "必要な変化 +0.8 ポイント（現況値の +3.7%・派生値）",
+            "Change needed +0.8 points (+3.7% of the current value; derived)",
+        ),
+    ],
+)
+def test_the_change_needed_is_said_in_terms_that_compare(asaka, indicator, ja, en):
+    """A +0.01 in satisfaction must not look like the +48 % in park area: each panel says how large its
+    change is against the current value (a measure with a true zero) or the rating's scale."""
+    indicators = asaka[0].set_index("indicator_id", drop=False)
+    i = next(indicators.loc[[indicator]].itertuples())
+    assert (change_line(i, "ja"), change_line(i, "en")) == (ja, en)
+
+
+def test_the_slopes_compare_across_panels(asaka):
+    """Drawn to its own scale from its bottom, the park area's path rises across about a third of its
+    panel's height, the satisfaction score's across well under one hundredth of its panel's height."""
+    indicators, paths, actuals = asaka
+    fig = charts.glide_paths(indicators, paths, actuals, "ja")
+    rise = {}
+    for i in indicators.itertuples():
+        target = [tr for tr in fig.data if tr.meta == i.indicator_id and tr.name == t("asaka.series_target", "ja")][0]
+        lo, hi = fig.layout["yaxis" + target.yaxis[1:]].range
+        rise[i.indicator_id] = (i.target_value - i.baseline_value) / (hi - lo)
+    assert rise["park_area_per_person"] > 0.2 and rise["green_satisfaction"] < 0.01
+    assert rise["park_area_per_person"] > 5 * max(v for k, v in rise.items() if k != "park_area_per_person")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_measure_counts_a_bar_per_pillar_sized_by_its_individual_measures(con, lang):
+    """Eleven pillars under three basic policies, in the plan's order; each bar counts its individual measures
+    (a basic measure without any counts one), so the bars add up to the plan's list; ★ counts the pillar's
+    priority measures (11 in all). Names at the chart's size, in English the unofficial translations."""
     measures = run_query(con, "asaka/measures")
-    fig = charts.measures_tree(measures, "ja")
-    tree = fig.data[0]
-    shown = measures[measures.level != "individual_measure"]
-    assert list(tree.ids) == list(shown.node_id) and len(tree.ids) == 39
+    fig = charts.measure_counts(measures, lang)
+    assert [tr.meta for tr in fig.data] == ["P1", "P2", "P3"]
+    assert sum(len(tr.y) for tr in fig.data) == 11
+    basic = measures[measures.level == "basic_measure"]
     individual = measures[measures.level == "individual_measure"].groupby("parent_id").size()
-    value = dict(zip(tree.ids, tree.values))
-    parents = set(shown.parent_id.dropna())
-    for r in shown.itertuples():  # a leaf's area: its individual measures (one if none); a branch: its boxes
-        assert value[r.node_id] == (0 if r.node_id in parents else max(int(individual.get(r.node_id, 0)), 1))
-    # the same areas as when every individual measure was a box of one
-    assert sum(tree.values) == len(measures[measures.level == "individual_measure"]) + sum(
-        1 for r in shown.itertuples() if r.node_id not in parents and r.node_id not in individual
-    )
-    stars = [label for label in tree.labels if label.startswith("★ ")]
-    assert len(stars) == int(measures.is_priority.sum()) == 11
+    expected = sum(max(int(individual.get(b, 0)), 1) for b in basic.node_id)
+    assert sum(sum(tr.x) for tr in fig.data) == expected
+    stars = sum(int(label.split("★")[1]) for tr in fig.data for label in tr.text if "★" in label)
+    assert stars == int(basic.is_priority.sum()) == 11
+    assert fig.layout.font.size >= 15 and not fig.data[0].textfont.size  # the chart's own size, never shrunk
+    first = fig.data[0].y[0].replace("<br>", " ")
+    assert first == ("1-1 樹林地と農地の保全" if lang == "ja" else "1-1 Conservation of woodland and farmland")
+    if lang == "en":
+        assert not [n for tr in fig.data for n in [tr.name, *tr.y] if any("\u3040" <= c <= "\u9fff" for c in n)]
+
+
+@pytest.mark.parametrize("lang,labels", [("ja", ["昭和48(1973)年", "令和5(2023)年"]), ("en", ["1973", "2023"])])
+def test_green_cover_bars_are_labelled_by_the_plans_two_years(con, lang, labels):
+    """In English the years are digits, which plotly would put on a numeric axis (1960 … 2040, with no
+    1973 or 2023 label): the axis is categorical, a bar per year the plan gives."""
+    fig = charts.green_cover(run_query(con, "asaka/green_cover"), lang)
+    assert list(fig.data[0].x) == labels and fig.layout.xaxis.type == "category"
+    assert list(fig.data[0].y) == [49.8, 34.8]

@@ -51,7 +51,7 @@ def test_page_renders_indicators_paths_cover_and_tree(lang):
 def test_what_ifs_with_cited_defaults():
     at = open_page("asaka", "ja", mode="number", pop35="140000", tab="whatif")
     m = metrics(at)
-    assert m["現状 2.13 ㎡/人 が意味する面積"] == "30.05 ha"
+    assert m["現況 2.13 ㎡/人 が意味する面積"] == "30.05 ha"
     assert m["2035 年に 3.16 ㎡/人 に必要な面積"] == "44.24 ha"
     assert m["目標 22.3% の面積"] == "409.0 ha"
     assert "国勢調査" in texts(at) and "国土地理院" in texts(at)

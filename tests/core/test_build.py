@@ -89,7 +89,7 @@ def test_stale_database_is_rebuilt_when_a_source_changes(tmp_path, data_dir):
     csv = data_dir / "sources.csv"
     text = csv.read_text(encoding="utf-8")
     csv.write_text(
-        text + "extra_source,web_page,大阪市,追加,Added,大阪市,Osaka City,,,,条件,terms,クレジット,,\n",
+        text + "extra_source,web_page,大阪市,追加,Added,大阪市,Osaka City,,,,条件,terms,クレジット,,,\n",
         encoding="utf-8",
     )
     result = b.ensure_database(MUNICIPALITIES, db, data_dir)

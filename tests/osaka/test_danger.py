@@ -297,7 +297,16 @@ def _csv(name: str) -> list[dict]:
 
 def test_enforcement_stages():
     rows = _csv("enforcement.csv")
-    assert list(rows[0]) == ["stage", "name_ja", "article_ja", "consequence_ja", "name_en", "source_id"]
+    assert list(rows[0]) == [
+        "stage",
+        "name_ja",
+        "article_ja",
+        "consequence_ja",
+        "name_en",
+        "source_id",
+        "article_en",
+        "consequence_en",
+    ]
     by = {r["stage"]: r for r in rows}
     assert list(by) == ["A", "B", "C", "D", "E", "F", "fine_inspection", "fine_order"]
     assert by["A"]["article_ja"] == "空家法第12条"
@@ -308,6 +317,11 @@ def test_enforcement_stages():
     assert by["F"]["article_ja"] == "空家法第14条第9項（略式代執行は第14条第10項）"
     assert "20万円以下の過料" in by["fine_inspection"]["consequence_ja"]
     assert "50万円以下の過料" in by["fine_order"]["consequence_ja"]
+    # the English keeps every article and amount (an unofficial translation)
+    assert (
+        by["E"]["article_en"] == "Vacant Houses Act, Art. 14(3)"
+        and "200,000 yen" in by["fine_inspection"]["consequence_en"]
+    )
     assert {r["source_id"] for r in rows} == {"osaka_akiya_policy"}
     assert all(r["name_en"] for r in rows)
 

@@ -94,29 +94,39 @@ def test_share_is_missing_without_an_actual_or_when_the_target_equals_the_baseli
 @pytest.mark.parametrize(
     "lang,text",
     [
-        ("ja", "基準値 1,800 人/年 → 2021（令和3）年度 約520 人/年 → 目標 3,000 人/年"),
-        ("en", "Baseline 1,800 人/年 → FY2021 (Reiwa 3) about 520 人/年 → Target 3,000 人/年"),
+        ("ja", "基準値 1,800 人/年 → 2021（令和3）年度 約520 人/年 → 目標 年3,000人（2022(令和４)年度目標）"),
+        (
+            "en",
+            "Baseline 1,800 people a year → FY2021 (Reiwa 3) about 520 people a year"
+            " → Target 3,000 people a year (FY2022 target)",
+        ),
     ],
 )
-def test_kpi_values_in_the_targets_own_unit_in_the_order_of_the_title(lang, text):
+def test_kpi_values_in_the_targets_own_unit_and_the_target_as_the_sheet_words_it(lang, text):
+    """Sheet 5's values in the order of the title; the target in the sheet's own words (年3,000人, not a
+    number and a unit of ours), and in English the unit and the target's words translated."""
     row = pd.Series(
         {
             "baseline": 1800.0,
             "actual": 520.0,
             "actual_approx": True,
             "target": 3000.0,
-            "unit": "人/年",
+            "unit_ja": "人/年",
+            "unit_en": "people a year",
+            "target_label_ja": "年3,000人（2022(令和４)年度目標）",
+            "target_label_en": "3,000 people a year (FY2022 target)",
             "fiscal_year": 2021,
         }
     )
     assert zushi.kpi_values(row, lang) == text
     half = row.copy()
     half[["actual", "actual_approx"]] = [2.5, False]  # a value with decimals keeps them (never rounded to 2 or 3)
-    assert "2.5 人/年" in zushi.kpi_values(half, lang)
+    unit = {"ja": "人/年", "en": "people a year"}[lang]
+    assert f"2.5 {unit}" in zushi.kpi_values(half, lang)
     half["actual"] = 0.1234  # never cut to a few decimals
-    assert "0.1234 人/年" in zushi.kpi_values(half, lang)
+    assert f"0.1234 {unit}" in zushi.kpi_values(half, lang)
     half["actual"] = 1e-05  # a value Python writes with an exponent
-    assert "1e-05 人/年" in zushi.kpi_values(half, lang)
+    assert f"1e-05 {unit}" in zushi.kpi_values(half, lang)
     half["actual"] = None
     assert f"{t('common.no_data', lang)} →" in zushi.kpi_values(half, lang)
 

@@ -98,7 +98,7 @@ BF_SECTIONS = ("tokutei", "unit", "other")
 BF_STANDARDS = ("table", "fixed", "linear", "split_linear")
 BF_SPECIAL_CONDITIONS = ("special_2000", "accessible_route")
 BF_VARIABLES = ("length_m", "height_m", "patients")
-_OPTIONAL_DOC_KEYS = ("note", "ambiguity", "interpretation", "quote_ja")
+_OPTIONAL_DOC_KEYS = ("note", "ambiguity", "interpretation", "interpretation_ja", "quote_ja")
 
 
 class RulesError(ValueError):
@@ -149,6 +149,7 @@ class CheckRule:
     params: Mapping[str, float]
     quote_ja: str | None = None
     interpretation: str | None = None
+    interpretation_ja: str | None = None
     ambiguity: str | None = None
 
 
@@ -171,6 +172,7 @@ class TableRow:
     use_en: str
     values: Mapping[str, float]  # column -> coefficient ("any" = whatever the layout)
     interpretation: str | None = None
+    interpretation_ja: str | None = None
     ambiguity: str | None = None
 
 
@@ -205,6 +207,7 @@ class BfItemRule:
     special_when: tuple[str, ...] = ()
     quote_ja: str | None = None
     interpretation: str | None = None
+    interpretation_ja: str | None = None
     #: input keys of an item besides item/count/actual_area_m2: name -> required?
     inputs: Mapping[str, bool] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -217,6 +220,7 @@ class FacilitiesBonus:
     kinds: Mapping[str, FacilityKind]
     quote_ja: str | None = None
     interpretation: str | None = None
+    interpretation_ja: str | None = None
     ambiguity: str | None = None
 
 
@@ -234,7 +238,9 @@ class BarrierFreeBonus:
     other_label_en: str
     quote_ja: str | None = None
     interpretation: str | None = None
+    interpretation_ja: str | None = None
     special_2000_interpretation: str | None = None
+    special_2000_interpretation_ja: str | None = None
 
 
 @dataclass(frozen=True)
@@ -245,6 +251,7 @@ class CapRule:
     label_en: str
     quote_ja: str | None = None
     interpretation: str | None = None
+    interpretation_ja: str | None = None
 
 
 @dataclass(frozen=True)
@@ -256,6 +263,7 @@ class SogoRule:
     label_en: str
     quote_ja: str | None = None
     interpretation: str | None = None
+    interpretation_ja: str | None = None
 
 
 @dataclass(frozen=True)
@@ -275,6 +283,7 @@ class Rules:
     routes: Mapping[str, Route]
     zones: Mapping[str, Zone]
     open_space_interpretation: str | None
+    open_space_interpretation_ja: str | None
     not_applicable: tuple[str, str]  # (ja, en) template
     checks: Mapping[str, CheckRule]
     facilities: FacilitiesBonus
@@ -285,30 +294,38 @@ class Rules:
     notes: Mapping[str, Note]
 
     def interpretations(self) -> list[dict[str, str]]:
-        """Every `interpretation` recorded in the file, as {where, clause, text}."""
+        """Every interpretation recorded in the file, in both languages: {where, clause, text_ja, text_en}
+        (the loader has made sure that each English text has its Japanese one and the other way round)."""
         out: list[dict[str, str]] = []
 
-        def add(where: str, clause: str, text: str | None) -> None:
-            if text:
-                out.append({"where": where, "clause": clause, "text": text})
+        def add(where: str, clause: str, en: str | None, ja: str | None) -> None:
+            if en:
+                out.append({"where": where, "clause": clause, "text_ja": ja or "", "text_en": en})
 
-        add("open_space", self.checks["greening"].clause, self.open_space_interpretation)
+        add(
+            "open_space",
+            self.checks["greening"].clause,
+            self.open_space_interpretation,
+            self.open_space_interpretation_ja,
+        )
         for c in self.checks.values():
-            add(f"checks.{c.id}", c.clause, c.interpretation)
-        add("bonus.facilities", self.facilities.clause, self.facilities.interpretation)
-        add("bonus.barrier_free", self.barrier_free.clause, self.barrier_free.interpretation)
+            add(f"checks.{c.id}", c.clause, c.interpretation, c.interpretation_ja)
+        fac, bf = self.facilities, self.barrier_free
+        add("bonus.facilities", fac.clause, fac.interpretation, fac.interpretation_ja)
+        add("bonus.barrier_free", bf.clause, bf.interpretation, bf.interpretation_ja)
         add(
             "bonus.barrier_free.special_2000",
-            self.barrier_free.special_2000_clause,
-            self.barrier_free.special_2000_interpretation,
+            bf.special_2000_clause,
+            bf.special_2000_interpretation,
+            bf.special_2000_interpretation_ja,
         )
-        for it in self.barrier_free.items.values():
-            add(f"bonus.barrier_free.items.{it.id}", it.clause, it.interpretation)
+        for it in bf.items.values():
+            add(f"bonus.barrier_free.items.{it.id}", it.clause, it.interpretation, it.interpretation_ja)
         for t in self.tables.values():
             for r in t.rows.values():
-                add(f"beppyo2.{t.id}.rows[{r.row}]", t.clause, r.interpretation)
-        add("limits.cap", self.cap.clause, self.cap.interpretation)
-        add("limits.sogo", self.sogo.clause, self.sogo.interpretation)
+                add(f"beppyo2.{t.id}.rows[{r.row}]", t.clause, r.interpretation, r.interpretation_ja)
+        add("limits.cap", self.cap.clause, self.cap.interpretation, self.cap.interpretation_ja)
+        add("limits.sogo", self.sogo.clause, self.sogo.interpretation, self.sogo.interpretation_ja)
         return out
 
 
@@ -391,8 +408,20 @@ class _T:
     def table(self, key: str) -> _T:
         return _T(self.raw(key), self._key(key))
 
+    def interpretation(self, key: str = "interpretation") -> tuple[str | None, str | None]:
+        """(English, Japanese) of an optional interpretation: `key` and `key_ja`, both or neither (the page
+        shows it in the reader's language)."""
+        en, ja = self.str(key, None), self.str(f"{key}_ja", None)
+        if en is not None and ja is None:
+            raise RulesError(f"{self._key(key + '_ja')}: missing (every {key} needs its Japanese text)")
+        if ja is not None and en is None:
+            raise RulesError(f"{self._key(key)}: missing (every {key}_ja needs its English text)")
+        return en, ja
+
     def docs(self) -> dict[str, str | None]:
-        return {k: self.str(k, None) for k in _OPTIONAL_DOC_KEYS}
+        out = {k: self.str(k, None) for k in _OPTIONAL_DOC_KEYS}
+        out["interpretation"], out["interpretation_ja"] = self.interpretation()
+        return out
 
     def done(self) -> None:
         extra = sorted(set(self.d) - self.used)
@@ -488,6 +517,7 @@ def _checks(t: _T, routes: Mapping[str, Route]) -> Mapping[str, CheckRule]:
             params=_frozen(params),
             quote_ja=docs["quote_ja"],
             interpretation=docs["interpretation"],
+            interpretation_ja=docs["interpretation_ja"],
             ambiguity=docs["ambiguity"],
         )
         if not isinstance(out[cid].unit, str):
@@ -531,8 +561,9 @@ def _tables(t: _T) -> Mapping[str, Table]:
                 r.str("use_ja"),
                 r.str("use_en"),
                 _frozen(values),
-                docs["interpretation"],
-                docs["ambiguity"],
+                interpretation=docs["interpretation"],
+                interpretation_ja=docs["interpretation_ja"],
+                ambiguity=docs["ambiguity"],
             )
             if row.row in rows:
                 raise RulesError(f"{r.path}.row: duplicate row {row.row}")
@@ -608,6 +639,7 @@ def _bf_item(iid: str, it: _T, tables: Mapping[str, Table]) -> BfItemRule:
         standard=standard,
         quote_ja=docs["quote_ja"],
         interpretation=docs["interpretation"],
+        interpretation_ja=docs["interpretation_ja"],
         inputs=_frozen(inputs),
         **kw,
     )
@@ -642,9 +674,10 @@ def _bonus(t: _T, routes: Mapping[str, Route], tables: Mapping[str, Table]) -> t
         frozenset(f.strlist("routes", tuple(routes))),
         f.num("ratio", lo=0.0),
         _frozen(kinds),
-        docs["quote_ja"],
-        docs["interpretation"],
-        docs["ambiguity"],
+        quote_ja=docs["quote_ja"],
+        interpretation=docs["interpretation"],
+        interpretation_ja=docs["interpretation_ja"],
+        ambiguity=docs["ambiguity"],
     )
     f.done()
 
@@ -653,6 +686,7 @@ def _bonus(t: _T, routes: Mapping[str, Route], tables: Mapping[str, Table]) -> t
     items = {iid: _bf_item(iid, items_t.table(iid), tables) for iid in items_t.d}
     items_t.done()
     docs = b.docs()
+    special_2000_en, special_2000_ja = b.interpretation("special_2000_interpretation")
     bf = BarrierFreeBonus(
         clause=b.str("clause"),
         routes=frozenset(b.strlist("routes", tuple(routes))),
@@ -666,7 +700,9 @@ def _bonus(t: _T, routes: Mapping[str, Route], tables: Mapping[str, Table]) -> t
         other_label_en=b.str("other_label_en"),
         quote_ja=docs["quote_ja"],
         interpretation=docs["interpretation"],
-        special_2000_interpretation=b.str("special_2000_interpretation", None),
+        interpretation_ja=docs["interpretation_ja"],
+        special_2000_interpretation=special_2000_en,
+        special_2000_interpretation_ja=special_2000_ja,
     )
     b.done()
     t.done()
@@ -681,8 +717,9 @@ def _limits(t: _T) -> tuple[CapRule, SogoRule]:
         c.num("multiplier", lo=1.0),
         c.str("label_ja"),
         c.str("label_en"),
-        docs["quote_ja"],
-        docs["interpretation"],
+        quote_ja=docs["quote_ja"],
+        interpretation=docs["interpretation"],
+        interpretation_ja=docs["interpretation_ja"],
     )
     c.done()
     s = t.table("sogo")
@@ -693,8 +730,9 @@ def _limits(t: _T) -> tuple[CapRule, SogoRule]:
         s.bool("bonus_individually_capped"),
         s.str("label_ja"),
         s.str("label_en"),
-        docs["quote_ja"],
-        docs["interpretation"],
+        quote_ja=docs["quote_ja"],
+        interpretation=docs["interpretation"],
+        interpretation_ja=docs["interpretation_ja"],
     )
     s.done()
     t.done()
@@ -742,7 +780,7 @@ def parse_rules(data: dict, path: str = "<memory>") -> Rules:
     zones = _zones(top.table("zones"))
     osp = top.table("open_space")
     osp.str("clause")
-    open_space_interp = osp.str("interpretation", None)
+    open_space_interp, open_space_interp_ja = osp.interpretation()
     osp.done()
     msg = top.table("messages")
     na = (msg.str("not_applicable_ja"), msg.str("not_applicable_en"))
@@ -767,6 +805,7 @@ def parse_rules(data: dict, path: str = "<memory>") -> Rules:
         routes=routes,
         zones=zones,
         open_space_interpretation=open_space_interp,
+        open_space_interpretation_ja=open_space_interp_ja,
         not_applicable=na,
         checks=checks,
         facilities=fac,
