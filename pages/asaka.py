@@ -17,6 +17,7 @@ defaults = ui.query("asaka/defaults").set_index("key")
 st.title(t("asaka.title", lang))
 st.markdown(t("asaka.subtitle", lang))
 ui.data_date(["asaka_green_plan_2026", "census_2020_asaka"], lang)
+ui.see_also("asaka", lang)
 with ui.expander(t("asaka.how_to_read", lang)):
     st.markdown(t("asaka.how_to_read_body", lang))
 

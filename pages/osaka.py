@@ -101,11 +101,11 @@ def comparison():
     chosen = ui.url_multiselect(
         t("osaka.compare_pick", lang), list(names), "areas", names.get, st, t("osaka.compare_placeholder", lang)
     )
-    st.caption(t("osaka.compare_default", lang))
+    st.caption(f"{t('osaka.compare_default', lang)} {t('osaka.compare_names_note', lang)}")
     compared = ui.query("osaka/housing_area_compare", codes=osaka.compared_codes(chosen), year=year)
     ui.chart(charts.area_comparison, compared, lang, key="compare")
     ui.table(osaka.comparison_table(compared, lang))
-    st.caption(t("osaka.compare_names_note", lang))
+    ui.see_also("osaka", lang, areas=list(compared.area_code))  # the compared municipalities' own pages
 
 
 @tabs.section("policy")

@@ -27,6 +27,7 @@ form = ui.ScenarioForm(
 st.title(t("yao.title", lang))
 st.markdown(t("yao.subtitle", lang))
 ui.data_date(["yao_52_14_1_criteria"], lang)
+ui.see_also("yao", lang)
 st.warning(t("yao.not_a_permit", lang))
 if form.bad_link():
     st.error(t("yao.bad_link", lang))

@@ -14,7 +14,6 @@ lang = ui.language()
 all_programs = ui.query("zushi/programs")
 progress_scale = ui.query("zushi/progress_scale").set_index("progress")
 evaluation_scale = ui.query("zushi/evaluation_scale").set_index("code")
-progress_text = partial(zushi.progress_text, progress_scale, lang=lang)  # "▲ イ 予定より遅れている"
 evaluation_text = partial(zushi.evaluation_text, evaluation_scale, lang=lang)  # "○ (b) 概ね順調であるとみなせる"
 progress_badge = partial(zushi.progress_badge, progress_scale, lang=lang)
 evaluation_badge = partial(zushi.evaluation_badge, evaluation_scale, lang=lang)
@@ -36,6 +35,7 @@ programs = zushi.filter_programs(all_programs, filters)
 st.title(t("zushi.title", lang))
 st.markdown(t("zushi.subtitle", lang, year=fmt.fiscal_year(year, lang)))
 ui.data_date(["zushi_2021_sheets"], lang)
+ui.see_also("zushi", lang)  # its vacancy rate beside Osaka's and Japan's
 with ui.expander(t("zushi.how_to_read", lang)):
     st.markdown(t("zushi.how_to_read_body", lang))
 
@@ -98,8 +98,7 @@ def budgets():
 @tabs.section("targets")
 def targets():
     """The numeric targets of the shown programs, each with its progress from baseline to target."""
-    kpis = zushi.kpi_progress(ui.query("zushi/kpis"))
-    kpis = kpis[(kpis.fiscal_year == year) & kpis.sheet_no.isin(programs.sheet_no)]
+    kpis = zushi.kpis_of(zushi.kpi_progress(ui.query("zushi/kpis")), programs)
     st.subheader(t("zushi.targets", lang))
     st.caption(t("zushi.targets_note", lang))
     if kpis.empty:
@@ -111,7 +110,7 @@ def targets():
     for i, k in enumerate(kpis.itertuples()):
         with grid[i % 2].container(border=True):
             st.markdown(f"**{fmt.md_text(in_language(k, 'indicator', lang))}**")
-            st.caption(t("zushi.program_ref", lang, label=zushi.program_label(k, lang)))
+            ui.link("pages/zushi.py", *zushi.sheet_link(k, lang))  # its full sheet
             st.metric(t("zushi.share", lang), fmt.percent(k.share_pct, 1, lang=lang), border=False)
             st.markdown(fmt.md_text(zushi.kpi_values(k, lang)))
             if k.below_baseline:
@@ -126,7 +125,7 @@ def targets():
 def table():
     """The shown programs, a row each, with the download."""
     st.subheader(t("zushi.table", lang))
-    ui.table(zushi.program_table(programs, progress_scale, evaluation_scale, lang))
+    ui.table(zushi.program_table(programs, progress_scale, evaluation_scale, lang), whole=True)  # every column
 
 
 @tabs.section("sheet")

@@ -366,3 +366,37 @@ def test_yao_input_tabs_fit_at_1280_px(server, lang):
             assert bars and all(scroll <= client for scroll, client in bars), (name, bars)
     finally:
         context.close()
+
+
+def test_links_between_figures_open_the_view_they_name_even_on_a_visited_page(page):
+    """A home card opens the view that answers it, though the session left that page on another tab; a
+    numeric target opens its programme's sheet; Zushi links to Osaka's comparison with Zushi in it, and
+    the comparison links back."""
+    base, pg, outside, errors = page
+    pg.goto(f"{base}/osaka?tab=map")  # the session leaves Osaka on its map
+    wait_rendered(pg)
+    pg.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=t("nav.home", "ja"), exact=True).click()
+    wait_rendered(pg)
+    pg.get_by_role("link", name=t("osaka.home_link", "ja")).click()
+    pg.wait_for_url("**/osaka**")  # the first tab: left out of the URL once drawn
+    wait_rendered(pg)
+    assert pg.get_by_role("tab", name=t("osaka.tab.ranking", "ja")).get_attribute("aria-selected") == "true"
+
+    pg.goto(f"{base}/zushi?tab=targets")
+    wait_rendered(pg)
+    pg.get_by_role("link", name=t("zushi.open_sheet", "ja", n=6)).click()
+    pg.wait_for_url("**/zushi?**tab=sheet**")
+    wait_rendered(pg)
+    assert pg.get_by_role("tab", name=t("zushi.tab.sheet", "ja")).get_attribute("aria-selected") == "true"
+    assert pg.get_by_role("heading", name="6 海水浴場の開設・運営").is_visible()  # the sheet of that target
+
+    pg.get_by_role("link", name=t("common.compare_area", "ja", page=t("osaka.nav", "ja"))).click()
+    pg.wait_for_url("**/osaka?**areas=14208**")
+    wait_rendered(pg)
+    assert pg.get_by_role("tab", name=t("osaka.tab.compare", "ja")).get_attribute("aria-selected") == "true"
+    back = t("common.open_municipality", "ja", name=t("zushi.nav_group", "ja"), page=t("zushi.nav", "ja"))
+    pg.get_by_role("link", name=back).click()
+    pg.wait_for_url(f"{base}/zushi**")
+    wait_rendered(pg)
+    assert pg.locator("h1").first.inner_text() == t("zushi.title", "ja")
+    assert outside == [] and errors == []

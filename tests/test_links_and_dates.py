@@ -70,3 +70,27 @@ def test_asaka_indicators_carry_a_status_and_its_rule():
     body = texts(at)
     assert body.count(t("asaka.not_judged", "en")) == 4  # no actual published yet: each card says so
     assert t("asaka.status_rule", "en") in body
+
+
+@pytest.mark.parametrize("page,code", [("zushi", "14208"), ("asaka", "11227"), ("yao", "27212")])
+def test_a_municipality_links_to_the_comparison_with_itself_in_it(page, code):
+    links = [link.proto for link in open_page(page, "en").get("page_link") if link.proto.page == "osaka"]
+    assert len(links) == 1
+    assert parse_qs(links[0].query_string) == {"tab": ["compare"], "areas": [code], "lang": ["en"]}
+    assert links[0].label == t("common.compare_area", "en", page=t("osaka.nav", "en"))
+
+
+def test_the_comparison_links_back_to_the_compared_municipalities_pages():
+    at = open_page("osaka", "ja", tab="compare")  # nothing chosen: Zushi, Asaka and Yao beside the references
+    assert {link.proto.page for link in at.get("page_link")} >= {"zushi", "asaka", "yao"}
+    chosen = open_page("osaka", "ja", tab="compare", areas="14208")
+    assert [link.proto.page for link in chosen.get("page_link") if link.proto.page != "book"] == ["zushi"]
+
+
+def test_a_numeric_target_links_to_its_programme_sheet():
+    at = open_page("zushi", "ja", tab="targets")
+    links = [
+        parse_qs(link.proto.query_string) for link in at.get("page_link") if "tab=sheet" in link.proto.query_string
+    ]
+    assert sorted(q["sheet"][0] for q in links) == ["2", "4", "5", "6"]  # the four sheets with a numeric target
+    assert all(q["fy"] == ["2021"] and q["tab"] == ["sheet"] for q in links)

@@ -73,6 +73,7 @@ def headline(run_query, lang: str) -> Headline | None:
 
 MANIFEST = Manifest(
     key="asaka",
+    area_code="11227",
     page=PAGE,
     source="asaka_green_plan_2026",
     schema=("asaka/schema",),

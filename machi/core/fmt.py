@@ -6,6 +6,7 @@ Missing values are never filled: they come back as the language's "no data" mark
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 from machi.core.text import t
@@ -150,6 +151,23 @@ def md_table(table: pd.DataFrame) -> pd.DataFrame:
         return _md_line(value) if isinstance(value, str) else value
 
     return table.rename(columns=lambda c: cell(str(c))).map(cell)
+
+
+_FIGURE = re.compile(r"[−+-]?[\d,]+(\.\d+)?\s*%?")
+
+
+def _no_data_marks() -> tuple[str, ...]:
+    return tuple(t("common.no_data", lang) for lang in ("ja", "en"))
+
+
+def figure_columns(table: pd.DataFrame) -> tuple[str, ...]:
+    """The columns whose every filled cell is a figure as shown ('1,234', '−5.2%', '12.5'), to align right."""
+    return tuple(
+        c
+        for c in table.columns
+        if (cells := [str(v) for v in table[c] if not is_missing(v) and str(v) not in ("", "—")])
+        and all(_FIGURE.fullmatch(v) or v in _no_data_marks() for v in cells)
+    )
 
 
 def md_grid(table: pd.DataFrame, right: tuple[str, ...] = ()) -> str:

@@ -66,6 +66,11 @@ class Manifest:
     headline: Callable[[QueryRunner, str], Headline | None] | None = None
     #: adds the municipality's own subcommands to `python -m machi` (argparse subparsers)
     cli: Callable[[argparse._SubParsersAction], None] | None = None
+    #: the municipality's code in official statistics (全国地方公共団体コード, five digits, e.g. "14208")
+    area_code: str | None = None
+    #: the query of this page's view that compares any area of the statistics, "{code}" standing for the
+    #: area's code (e.g. (("tab", "compare"), ("areas", "{code}"))); empty when it has none
+    area_compare: tuple[tuple[str, str], ...] = ()
 
     @property
     def nav_key(self) -> str:

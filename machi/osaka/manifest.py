@@ -71,6 +71,8 @@ def cli(subparsers) -> None:
 
 MANIFEST = Manifest(
     key="osaka",
+    area_code="27100",
+    area_compare=(("tab", "compare"), ("areas", "{code}")),
     page=PAGE,
     source="estat_jyutaku2023_t1_2",
     schema=("osaka/schema_housing", "osaka/schema_policy"),

@@ -206,7 +206,10 @@ def url_tabs(tabs: dict[str, str], key: str, param: str = "tab") -> dict:
     fragment the tabs are in), which then draws that tab alone: a page switch pays for one section, not
     for every chart of the page."""
     ids, labels = list(tabs), list(tabs.values())
-    _from_url_once(key, lambda: st.query_params.get(param) if st.query_params.get(param) in ids else ids[0])
+    linked, written = st.query_params.get(param), f"{key}__url"
+    _from_url_once(key, lambda: linked if linked in ids else ids[0])
+    if linked in ids and linked != st.session_state.get(written, linked):
+        st.session_state[key] = linked  # a link naming a tab (not the URL this page wrote): it wins
     if st.session_state[key] not in ids:
         st.session_state[key] = ids[0]
     current = st.session_state[key]
@@ -224,4 +227,5 @@ def url_tabs(tabs: dict[str, str], key: str, param: str = "tab") -> dict:
     if shown != current:  # the browser's own choice, sent to a session that did not know it (a new process)
         st.session_state[key] = current = shown
     set_param(param, current, ids[0])
+    st.session_state[written] = None if current == ids[0] else current  # what the URL now says
     return dict(zip(ids, containers))

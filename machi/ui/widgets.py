@@ -15,7 +15,7 @@ from machi.core.inputs import InputError
 from machi.core.text import has, in_language, t
 from machi.ui.cache import figure, query
 from machi.ui.printing import print_view
-from machi.ui.state import session_language, url_tabs
+from machi.ui.state import link_query, session_language, url_tabs
 
 
 def metric_row(items: list[tuple[str, str, str | None]]) -> None:
@@ -133,6 +133,39 @@ class Sections:
         sections(self.draws, self.page, self.lang, self.group, self.paper)
 
 
+def link(page: str, label: str, query=()) -> None:
+    """A link to a view of the dashboard (a page, its tab, its filters: `query` as (key, value) pairs),
+    keeping the reader's language. Looks like a link, ends with an arrow."""
+    st.page_link(page, label=label, query_params=link_query(query))
+
+
+def see_also(municipality: str, lang: str, areas=()) -> None:
+    """Links between the municipalities' pages: from a municipality's page to a page that compares its
+    area with others (its code filled in); from such a page, to the pages of the dashboard's municipalities
+    among the compared `areas` (codes)."""
+    from machi.municipalities import MUNICIPALITIES
+
+    me = next(m for m in MUNICIPALITIES if m.key == municipality)
+    links = [
+        (
+            m.page,
+            t("common.compare_area", lang, page=t(m.nav_key, lang)),
+            [(k, v.format(code=me.area_code)) for k, v in m.area_compare],
+        )
+        for m in MUNICIPALITIES
+        if m.area_compare and m is not me and me.area_code
+    ]
+    links += [
+        (m.page, t("common.open_municipality", lang, name=t(m.group_key, lang), page=t(m.nav_key, lang)), [])
+        for m in MUNICIPALITIES
+        if m.area_code in areas and m is not me
+    ]
+    if links:
+        with st.container(horizontal=True, key=f"screen_only_see_also_{municipality}"):
+            for page, label, query in links:
+                link(page, label, query)
+
+
 def cards(items: list[tuple[str, str, str, str]]) -> None:
     """Cards side by side, one column each: (heading and caption in Markdown, the label of a folded list,
     the list in Markdown). The list stays folded on paper too (a long list)."""
@@ -205,11 +238,15 @@ def download_text(label: str, make, file_name: str, mime: str, key: str | None =
     st.download_button(label, data=make, file_name=file_name, mime=mime, key=key, on_click="ignore")
 
 
-def table(frame: pd.DataFrame, download: bool = True) -> None:
+def table(frame: pd.DataFrame, download: bool = True, whole: bool = False) -> None:
     """A table to read: interactive on screen (sortable, scrollable), every row as text in the print view
-    (an interactive table prints only the rows in view); with its CSV and Excel downloads."""
+    (an interactive table prints only the rows in view); with its CSV and Excel downloads. `whole`: a wide
+    table of long names drawn as static text, every column and cell whole, wrapped to the page's width
+    (an interactive one scrolls sideways, its right-hand columns out of view), figures aligned right."""
     frame = pd.DataFrame(frame)
-    if print_view():
+    if whole:
+        st.markdown(fmt.md_grid(frame, right=fmt.figure_columns(frame)))
+    elif print_view():
         st.table(fmt.md_table(frame), hide_index=True, border="horizontal")
     else:
         st.dataframe(frame, hide_index=True)

@@ -30,4 +30,6 @@ def headline(run_query, lang: str) -> Headline:
     )
 
 
-MANIFEST = Manifest(key="yao", page=PAGE, source="yao_52_14_1_criteria", headline=headline, cli=permit_cli.register)
+MANIFEST = Manifest(
+    key="yao", area_code="27212", page=PAGE, source="yao_52_14_1_criteria", headline=headline, cli=permit_cli.register
+)

@@ -147,6 +147,19 @@ def _natural_key(keys: pd.Series) -> pd.Series:
     return keys.map(lambda k: tuple(int(p) if p.isdigit() else p for p in str(k).split("-")))
 
 
+def kpis_of(kpis: pd.DataFrame, programs: pd.DataFrame) -> pd.DataFrame:
+    """The numeric targets of the shown programmes (their fiscal years and sheets)."""
+    shown = set(zip(programs.fiscal_year, programs.sheet_no))
+    return kpis[[(y, n) in shown for y, n in zip(kpis.fiscal_year, kpis.sheet_no)]]
+
+
+def sheet_link(k, lang: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """(the words, the query) of a link from a numeric target to its programme's sheet: its fiscal year,
+    the sheet tab, its number."""
+    query = (("fy", str(int(k.fiscal_year))), ("tab", "sheet"), ("sheet", str(int(k.sheet_no))))
+    return t("zushi.open_sheet", lang, n=int(k.sheet_no)), query
+
+
 def kpi_progress(kpis: pd.DataFrame) -> pd.DataFrame:
     """Adds share_pct: the share of the way from baseline to target covered by the actual value
     (derived: (actual − baseline) ÷ (target − baseline) × 100). Negative where the actual fell below

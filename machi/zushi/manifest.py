@@ -47,6 +47,7 @@ def headline(run_query, lang: str) -> Headline | None:
 
 MANIFEST = Manifest(
     key="zushi",
+    area_code="14208",
     page=PAGE,
     source="zushi_2021_sheets",
     schema=("zushi/schema",),

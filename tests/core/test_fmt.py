@@ -131,3 +131,22 @@ def test_md_text_round_trips_through_markdown_escapes(text):
 @pytest.mark.parametrize("date", ["2026-13", "2026-00", "2026-02-32", "2026-1-2-3", "R8"])
 def test_a_date_that_is_not_one_is_shown_as_written(date):
     assert fmt.date_text(date, "ja") == fmt.date_text(date, "en") == date
+
+
+def test_figure_columns_are_the_ones_whose_every_cell_is_a_figure():
+    """Right-aligned in a static table: counts, money and shares as shown, a missing mark allowed; a
+    column with any word in it stays left."""
+    import pandas as pd
+
+    from machi.core.text import t
+
+    table = pd.DataFrame(
+        {
+            "name": ["海水浴場", "条例"],
+            "yen": ["38,705,823", t("common.no_data", "ja")],
+            "share": ["11.7%", "−2.5%"],
+            "code": ["4-5", "5-1"],
+            "mixed": ["1,234", "about 5"],
+        }
+    )
+    assert fmt.figure_columns(table) == ("yen", "share")

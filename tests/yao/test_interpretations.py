@@ -35,35 +35,23 @@ def _input_keys() -> set[str]:
         *model.ITEM_BASE_OPTIONAL,
     }
     keys |= {k for item in RULES.barrier_free.items.values() for k in item.inputs}
-
-    def walk(value):
-        if isinstance(value, dict):
-            for k, v in value.items():
-                keys.add(k)
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-
     for ex in examples():
-        walk(ex["application"])
+        keys |= _keys_in(ex["application"])
     return keys
+
+
+def _keys_in(value) -> set[str]:
+    """Every mapping key anywhere in nested dicts and lists."""
+    if isinstance(value, dict):
+        return set(value) | {k for v in value.values() for k in _keys_in(v)}
+    if isinstance(value, list):
+        return {k for v in value for k in _keys_in(v)}
+    return set()
 
 
 def _rule_file_keys() -> set[str]:
     """The rule file's own keys that are identifiers (bonus_individually_capped, min_site_area_m2 …)."""
-    keys: set[str] = set()
-
-    def walk(value):
-        if isinstance(value, dict):
-            for k, v in value.items():
-                keys.add(k)
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-
-    walk(tomllib.loads(DEFAULT_RULES_PATH.read_text(encoding="utf-8")))
+    keys = _keys_in(tomllib.loads(DEFAULT_RULES_PATH.read_text(encoding="utf-8")))
     return {k for k in keys if "_" in k}
 
 
