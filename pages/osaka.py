@@ -88,7 +88,7 @@ def kinds():
 def then_now():
     st.subheader(t("osaka.then_now", lang))
     st.caption(t("osaka.then_now_note", lang))
-    ui.chart(charts.then_now, rows, lang, key="then_now")
+    ui.chart(charts.then_now, rows, lang, key="then_now", sources=osaka.THEN_NOW_SOURCES)
     st.caption(t("osaka.then_now_chart_note", lang))
     ui.table(osaka.then_now_table(rows, lang))
 

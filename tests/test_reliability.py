@@ -451,7 +451,7 @@ def test_broken_source_warns_and_keeps_the_previous_database(tmp_path, open_page
                     assert part in banner[0], f"{part!r} not named in: {banner[0]}"
             # the data still shows: the KPI card read from the kept database, and the charts
             main = pg.locator('[data-testid="stMain"]').inner_text()
-            assert "住民自治協議会が設立されている小学校区の数" in main
+            assert "Elementary school districts with a residents' self-government council" in main  # English view
             assert pg.locator(".js-plotly-plot .main-svg").count() >= 2
         assert digest(db) == before and build_info(db) == info_before  # exactly as it was
         assert not list(tmp_path.glob(".*.tmp*"))

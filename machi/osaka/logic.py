@@ -177,6 +177,8 @@ def danger_rows(result: dict, parts: dict, lang: str) -> list[dict]:
 
 #: the measures the wards are ranked, mapped and ordered by
 METRICS = ("vacancy_rate_pct", "vacant_other_rate_pct")
+#: the sources of the 2013 vs 2023 chart: the 2023 table, and the 2013 rates the city's page and policy state
+THEN_NOW_SOURCES = ("estat_jyutaku2023_t1_2", "osaka_city_h25_page", "osaka_akiya_policy")
 #: the references every comparison keeps: the city, the prefecture, Japan
 REFERENCES = ("27100", "27000", "00000")
 #: the areas compared beside them when the reader has chosen none: the dashboard's other municipalities
@@ -213,7 +215,7 @@ def category_cards(categories: pd.DataFrame, lang: str) -> list[tuple[str, str, 
         cards.append(
             (
                 t("common.name_beside", lang, ja=f"{first.category} {first.name_ja}", en=first.name_en),
-                fmt.md_text(in_language(first, "state", lang)),
+                t("osaka.translated", lang, text=fmt.md_text(in_language(first, "state", lang))),
                 t("osaka.examples", lang, n=len(group)),
                 "\n".join(f"- {fmt.md_text(category_example(r, lang))}" for r in group.itertuples()),
             )

@@ -346,9 +346,10 @@ def _municipalities():
     return MUNICIPALITIES
 
 
-def chart_context(municipality: str, key: str) -> tuple[tuple[str, str] | None, str]:
+def chart_context(municipality: str, key: str, sources: tuple[str, ...] = ()) -> tuple[tuple[str, str] | None, str]:
     """((title, source line) written into a chart, the file name of its image): the section it is drawn
-    in, the page's source and its date."""
+    in, the page's source and its date (or, given `sources`, each of those with its date: a chart that
+    draws figures of more than one source)."""
     from machi.municipalities import MUNICIPALITIES
 
     lang = session_language()
@@ -356,18 +357,27 @@ def chart_context(municipality: str, key: str) -> tuple[tuple[str, str] | None, 
     manifest = next((m for m in MUNICIPALITIES if m.key == municipality), None)
     if manifest is None or not manifest.source:
         return None, export.file_stem(municipality, section_key or key)
-    s = query("core/sources").set_index("source_id").loc[manifest.source]
-    when = fmt.source_date(s.date, s.date_kind, lang)
-    source = t("chart.source", lang, title=in_language(s, "title", lang), date=when)
+    table = query("core/sources").set_index("source_id")
+    lines = [
+        t(
+            "chart.source",
+            lang,
+            title=in_language(table.loc[sid], "title", lang),
+            date=fmt.source_date(table.loc[sid].date, table.loc[sid].date_kind, lang),
+        )
+        for sid in (sources or (manifest.source,))
+    ]
+    source = t("common.group_sep", lang).join(lines)
+    s = table.loc[manifest.source]
     title = section or t(f"{municipality}.title", lang)
     return (title, source), export.file_stem(municipality, section_key or key, s.date or "")
 
 
-def chart(builder, *args, key: str, where=st, **kwargs) -> None:
+def chart(builder, *args, key: str, where=st, sources: tuple[str, ...] = (), **kwargs) -> None:
     """Draw `builder(*args, **kwargs)`, a chart function of a municipality's charts.py, titled with its
     section and with its source and data date inside the figure, so a saved image keeps its context; its
     image is saved as <municipality>_<section>_<data date>.png at print resolution. The figure is built
     once per distinct input for the whole server, so a rerun only pays for sending it."""
-    titled, stem = chart_context(builder.__module__.split(".")[1], key)
+    titled, stem = chart_context(builder.__module__.split(".")[1], key, tuple(sources))
     config = chart_config(session_language(), toImageButtonOptions={"format": "png", "scale": 3, "filename": stem})
     where.plotly_chart(figure(builder, *args, titled=titled, **kwargs), config=config, key=key)

@@ -207,6 +207,9 @@ def test_then_now_charts_the_areas_published_in_both_years():
     ]
     assert y2013["text"][::-1] == ["13.5%", "14.8%", "17.2%", "22.4%", "23.8%", "23.8%"]
     assert y2023["text"][0] == "25.9%"  # Nishinari 2023 (bottom row), derived from the official counts
+    # the chart names all three sources of its figures, each with its date (a saved image keeps them)
+    source = spec["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
+    assert all(s in source for s in ("2023 Housing and Land Survey", "2013 Housing and Land Survey", "draft"))
 
 
 @pytest.mark.parametrize(
