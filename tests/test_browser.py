@@ -299,7 +299,7 @@ def test_yao_barrier_free_form_filled_by_clicking_and_printed(page, lang):
     wait_rendered(pg)
     pg.get_by_text(t("yao.route", lang), exact=True)  # the route's radio
     pg.locator('[data-testid="stRadio"]').filter(has_text=t("yao.route", lang)).get_by_text(
-        "バリアフリー法に基づく許可" if lang == "ja" else "barrier-free permit (Barrier-Free Act Art. 24)"
+        "バリアフリー法に基づく許可" if lang == "ja" else "Barrier-free permit (Barrier-Free Act Art. 24)"
     ).click()
     _settled(pg)
     assert t("yao.route_needs.barrier_free", lang) in pg.locator('[data-testid="stMain"]').inner_text()

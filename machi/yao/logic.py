@@ -521,8 +521,10 @@ def barrier_free_rows(bf: dict, rules, lang: str) -> list[tuple[str, str, str]]:
 
 
 def route_name(rules, route: str, lang: str) -> str:
-    """A permit route as the criteria name it."""
-    return in_language(rules.routes[route], "name", lang)
+    """A permit route as the criteria name it, as a label: its first letter capitalised (the rule file's
+    English names are written to sit inside a sentence)."""
+    name = in_language(rules.routes[route], "name", lang)
+    return name[:1].upper() + name[1:]
 
 
 def zone_name(rules, zone: str, lang: str) -> str:
