@@ -143,21 +143,19 @@ def see_also(municipality: str, lang: str, areas=()) -> None:
     """Links between the municipalities' pages: from a municipality's page to a page that compares its
     area with others (its code filled in); from such a page, to the pages of the dashboard's municipalities
     among the compared `areas` (codes)."""
-    from machi.municipalities import MUNICIPALITIES
-
-    me = next(m for m in MUNICIPALITIES if m.key == municipality)
+    me = _manifest(municipality)
     links = [
         (
             m.page,
             t("common.compare_area", lang, page=t(m.nav_key, lang)),
             [(k, v.format(code=me.area_code)) for k, v in m.area_compare],
         )
-        for m in MUNICIPALITIES
+        for m in _municipalities()
         if m.area_compare and m is not me and me.area_code
     ]
     links += [
         (m.page, t("common.open_municipality", lang, name=t(m.group_key, lang), page=t(m.nav_key, lang)), [])
-        for m in MUNICIPALITIES
+        for m in _municipalities()
         if m.area_code in areas and m is not me
     ]
     if links:
@@ -281,11 +279,9 @@ def downloads(shown: pd.DataFrame, name: str | None = None) -> None:
 
 
 def _export_context(lang: str, name: str | None) -> tuple[export.Context, str]:
-    from machi.municipalities import MUNICIPALITIES
-
     page = st.session_state.get("_page", "home")
     section_key, section = st.session_state.get("_section", ("", ""))
-    manifest = next((m for m in MUNICIPALITIES if m.key == page), None)
+    manifest = _manifest(page)
     title = t(f"{page}.title" if has(f"{page}.title") else "app.title", lang)
     lines, date = [], ""
     if manifest and manifest.source:
@@ -346,26 +342,24 @@ def _municipalities():
     return MUNICIPALITIES
 
 
+def _manifest(key: str):
+    """The manifest of the municipality `key` (a page's key), or None for the app's own pages."""
+    return next((m for m in _municipalities() if m.key == key), None)
+
+
 def chart_context(municipality: str, key: str, sources: tuple[str, ...] = ()) -> tuple[tuple[str, str] | None, str]:
     """((title, source line) written into a chart, the file name of its image): the section it is drawn
     in, the page's source and its date (or, given `sources`, each of those with its date: a chart that
     draws figures of more than one source)."""
-    from machi.municipalities import MUNICIPALITIES
-
     lang = session_language()
     section_key, section = st.session_state.get("_section", ("", ""))
-    manifest = next((m for m in MUNICIPALITIES if m.key == municipality), None)
+    manifest = _manifest(municipality)
     if manifest is None or not manifest.source:
         return None, export.file_stem(municipality, section_key or key)
     table = query("core/sources").set_index("source_id")
     lines = [
-        t(
-            "chart.source",
-            lang,
-            title=in_language(table.loc[sid], "title", lang),
-            date=fmt.source_date(table.loc[sid].date, table.loc[sid].date_kind, lang),
-        )
-        for sid in (sources or (manifest.source,))
+        t("chart.source", lang, title=in_language(s, "title", lang), date=fmt.source_date(s.date, s.date_kind, lang))
+        for s in (table.loc[sid] for sid in (sources or (manifest.source,)))
     ]
     source = t("common.group_sep", lang).join(lines)
     s = table.loc[manifest.source]

@@ -127,8 +127,8 @@ def _level_key(programs: pd.DataFrame, level: str) -> pd.Series:
 
 
 def _level_name(programs: pd.DataFrame, level: str, lang: str = "ja") -> pd.Series:
-    def named(field: str) -> pd.Series:
-        return programs[f"{field}_{lang}"] if f"{field}_{lang}" in programs else programs[f"{field}_ja"]
+    def named(field: str) -> pd.Series:  # the query gives both languages (English falls back to Japanese)
+        return programs[f"{field}_{lang}"]
 
     return {
         "program": programs.sheet_no.astype(str) + " " + named("label"),
