@@ -51,6 +51,7 @@ def ward_table(wards: pd.DataFrame, lang: str) -> pd.DataFrame:
     return (
         wards[WARD_TABLE_COLUMNS]
         .assign(
+            ward_ja=ward_names(wards, lang),  # in English "Nishinari (西成区)", as the charts name it
             vacancy_rate_pct=wards.vacancy_rate_pct.map(lambda v: fmt.percent(v, 1, lang=lang)),
             vacant_other_rate_pct=wards.vacant_other_rate_pct.map(lambda v: fmt.percent(v, 1, lang=lang)),
             **{c: wards[c].map(lambda v: fmt.number(v, lang=lang)) for c in _COUNTS},

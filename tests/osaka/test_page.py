@@ -301,3 +301,13 @@ def test_a_ward_picked_under_the_chart_shows_its_own_figures(tab):
     assert t("osaka.ward_then", "ja", year=fmt.calendar_year(2013, "ja")) not in metrics(
         open_page("osaka", "ja", tab=tab)
     )
+
+
+def test_the_ward_table_names_wards_as_the_charts_do(con):
+    """In English the table's wards read "Nishinari (西成区)", as on the charts (it printed 西成区 alone)."""
+    from machi.osaka import logic as osaka
+
+    rows = run_query(con, "osaka/wards")
+    wards = rows[(rows.row_kind == "ward") & (rows.survey_year == 2023)]
+    assert "Nishinari (西成区)" in osaka.ward_table(wards, "en").iloc[:, 0].tolist()
+    assert "西成区" in osaka.ward_table(wards, "ja").iloc[:, 0].tolist()
