@@ -14,15 +14,14 @@ paths = ui.query("asaka/indicator_path")
 actuals = ui.query("asaka/actuals")
 defaults = ui.query("asaka/defaults").set_index("key")
 
-st.title(t("asaka.title", lang))
-st.markdown(t("asaka.subtitle", lang))
-ui.data_date(["asaka_green_plan_2026", "census_2020_asaka"], lang)
-ui.see_also("asaka", lang)
-with ui.expander(t("asaka.how_to_read", lang)):
-    st.markdown(t("asaka.how_to_read_body", lang))
-
-
 tabs = ui.Sections("asaka", lang)
+with tabs.top():  # in the chamber view: the first screen
+    st.title(t("asaka.title", lang))
+    st.markdown(t("asaka.subtitle", lang))
+    ui.data_date(["asaka_green_plan_2026", "census_2020_asaka"], lang)
+    ui.see_also("asaka", lang)
+    with ui.expander(t("asaka.how_to_read", lang)):
+        st.markdown(t("asaka.how_to_read_body", lang))
 
 
 @tabs.section("overview")

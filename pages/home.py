@@ -41,6 +41,7 @@ with st.container(border=True, key="screen_only_book"):  # the briefing book: ev
     with st.container(horizontal=True):
         st.page_link("pages/book.py", label=t("book.open", lang))
         ui.pdf_button("book", lang, "book.pdf")
+        ui.chamber_start(lang)  # the same pages on the chamber's screen, one section a screen
 
 with st.container(border=True):
     st.subheader(t("home.how_to_read", lang))

@@ -17,16 +17,15 @@ year = int(rows[rows.row_kind == "ward"].dropna(subset=["dwellings_total"]).surv
 now = rows[rows.survey_year == year]
 wards = now[now.row_kind == "ward"]
 refs = now.set_index("row_kind")
-
-st.title(t("osaka.title", lang))
-st.markdown(t("osaka.subtitle", lang, year=fmt.calendar_year(year, lang)))
-ui.data_date(["estat_jyutaku2023_t1_2", "osaka_akiya_policy"], lang)
-with ui.expander(t("osaka.how_to_read", lang)):
-    st.markdown(t("osaka.how_to_read_body", lang))
-ui.metric_row(osaka.headline_figures(refs, wards, year, lang))
-
-
 tabs = ui.Sections("osaka", lang)
+
+with tabs.top():  # in the chamber view: the first screen
+    st.title(t("osaka.title", lang))
+    st.markdown(t("osaka.subtitle", lang, year=fmt.calendar_year(year, lang)))
+    ui.data_date(["estat_jyutaku2023_t1_2", "osaka_akiya_policy"], lang)
+    with ui.expander(t("osaka.how_to_read", lang)):
+        st.markdown(t("osaka.how_to_read_body", lang))
+    ui.metric_row(osaka.headline_figures(refs, wards, year, lang))
 
 
 def pick_metric() -> str:
@@ -142,8 +141,8 @@ def danger_score():
     result = danger.evaluate({**choice, "third_party_harm": harm == "yes"})
     ui.metric_row(osaka.danger_figures(result, lang))
     st.markdown(osaka.danger_verdict(result, lang))
-    st.caption(f"{t('common.source', lang)}: {result.get('next_step_citation', '')}")
-    ui.table(osaka.danger_rows(result, rules.parts, lang))
+    st.caption(f"{t('common.source', lang)}: {in_language(result, 'next_step_citation', lang)}")
+    ui.table(osaka.danger_rows(result, rules.parts, lang), whole=True)  # every clause whole
 
 
 tabs.draw()

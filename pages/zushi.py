@@ -32,30 +32,28 @@ filters = zushi.Filters(fiscal_year=year, **{f: tuple(v) for f, v in chosen.item
 programs = zushi.filter_programs(all_programs, filters)
 
 # --- title, the data's date, reading notes, headline ---------------------------------------------
-st.title(t("zushi.title", lang))
-st.markdown(t("zushi.subtitle", lang, year=fmt.fiscal_year(year, lang)))
-ui.data_date(["zushi_2021_sheets"], lang)
-ui.see_also("zushi", lang)  # its vacancy rate beside Osaka's and Japan's
-with ui.expander(t("zushi.how_to_read", lang)):
-    st.markdown(t("zushi.how_to_read_body", lang))
+tabs = ui.Sections("zushi", lang)
+with tabs.top():  # in the chamber view: the first screen
+    st.title(t("zushi.title", lang))
+    st.markdown(t("zushi.subtitle", lang, year=fmt.fiscal_year(year, lang)))
+    ui.data_date(["zushi_2021_sheets"], lang)
+    ui.see_also("zushi", lang)  # its vacancy rate beside Osaka's and Japan's
+    with ui.expander(t("zushi.how_to_read", lang)):
+        st.markdown(t("zushi.how_to_read_body", lang))
+    if programs.empty:
+        st.warning(t("zushi.no_match", lang))
+        ui.source_footer(["zushi_2021_sheets"], lang)
+        st.stop()
 
-if programs.empty:
-    st.warning(t("zushi.no_match", lang))
-    ui.source_footer(["zushi_2021_sheets"], lang)
-    st.stop()
-
-h = zushi.headline(programs)
-st.caption(f"{t('zushi.shown', lang, n=h.programs, total=len(in_year))} · {fmt.md_text(conditions)}")
-ui.metric_row(zushi.headline_figures(h, year, lang))
-for counts in zushi.status_counts(h, progress_scale, evaluation_scale, lang):  # progress; evaluation
-    ui.metric_row(counts)
-st.caption(t("zushi.derived_note", lang))
+    h = zushi.headline(programs)
+    st.caption(f"{t('zushi.shown', lang, n=h.programs, total=len(in_year))} · {fmt.md_text(conditions)}")
+    ui.metric_row(zushi.headline_figures(h, year, lang))
+    for counts in zushi.status_counts(h, progress_scale, evaluation_scale, lang):  # progress; evaluation
+        ui.metric_row(counts)
+    st.caption(t("zushi.derived_note", lang))
 
 
 # --- the sections, one tab each ------------------------------------------------------------------
-tabs = ui.Sections("zushi", lang)
-
-
 @tabs.section("matrix")
 def matrix():
     """Progress × evaluation: which programs sit in each cell."""

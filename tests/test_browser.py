@@ -400,3 +400,61 @@ def test_links_between_figures_open_the_view_they_name_even_on_a_visited_page(pa
     wait_rendered(pg)
     assert pg.locator("h1").first.inner_text() == t("zushi.title", "ja")
     assert outside == [] and errors == []
+
+
+#: every visible text of the main area smaller than 20 px: [size, text, the nearest Streamlit element]
+_SMALL_TEXT_JS = """() => {
+  const out = [], main = document.querySelector('[data-testid="stMain"]');
+  const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode.textContent.trim(), el = walker.currentNode.parentElement;
+    if (!text || !el.getClientRects().length || !el.checkVisibility({visibilityProperty: true})) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 20) out.push([size, text.slice(0, 40), (el.closest('[data-testid]') || {}).dataset?.testid]);
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_chamber_view_steps_through_every_screen_at_20_px_or_more(server, lang):
+    """Projected at 1920 × 1080: from Zushi's first screen, the large "next" link walks through every
+    page's top and sections (each screen its own address) to Yao's last; on every screen no sidebar,
+    every text on the page and in its charts at least 20 px, and the screen's chart begins above the fold.
+    A screenshot of each goes to artifacts/screenshots/chamber/."""
+    base, b = server
+    context = b.new_context(viewport={"width": 1920, "height": 1080})
+    outside = block_outside_requests(context, base)
+    shots = SCREENSHOTS / "chamber"
+    shots.mkdir(parents=True, exist_ok=True)
+    try:
+        pg = context.new_page()
+        pg.goto(f"{base}/zushi?view=chamber&lang={lang}")
+        wait_rendered(pg)
+        seen = []
+        while True:
+            query = pg.evaluate("() => new URLSearchParams(location.search).get('tab') || ''")
+            where = f"{pg.url.split('/')[-1].split('?')[0]}:{query}"
+            seen.append(where)
+            pg.screenshot(path=str(shots / f"{where.replace(':', '_') or 'top'}_{lang}.png"))
+            assert not pg.locator('[data-testid="stSidebar"]').is_visible(), where
+            assert pg.evaluate(_SMALL_TEXT_JS) == [], where
+            charts = pg.locator(".js-plotly-plot")
+            if charts.count():
+                assert charts.first.bounding_box()["y"] < 1080 - 300, where  # the chart is on the screen
+            ahead = pg.get_by_role("link", name=t("chamber.next", lang, name="").removesuffix(" →").strip())
+            if not ahead.count():  # the last screen: its "next" is not a link
+                break
+            before = pg.url
+            ahead.first.click()
+            pg.wait_for_function("(b) => location.href !== b", arg=before, timeout=60_000)
+            wait_rendered(pg)
+            assert len(seen) < 40
+        assert seen[0] == "zushi:" and seen[-1] == "yao:sensitivity" and "osaka:map" in seen and len(seen) == 25
+        pg.go_back()  # the browser's Back: the screen before
+        pg.wait_for_url("**/yao?**tab=breakdown**")
+        wait_rendered(pg)
+        assert t("yao.tab.breakdown", lang) in pg.locator(".st-key-chamber_bar").inner_text()
+        assert outside == []
+    finally:
+        context.close()

@@ -52,3 +52,18 @@ def test_the_chart_toolbar_speaks_the_readers_language(lang):
     else:
         assert "locale" not in config and "locales" not in config
     assert config["displaylogo"] is False and config["toImageButtonOptions"]["filename"].startswith("osaka_")
+
+
+def test_the_danger_score_cites_its_clauses_in_english_with_the_japanese_heading_beside():
+    at = open_page("osaka", "en", tab="danger", d_foundation="B")
+    captions = [c.value for c in at.caption]
+    assert "Source: Appended Table 5, 3. Overall judgement (総合判定)" in captions  # was "Source: 別表第5 3. 総合判定"
+    grid = next(m.value for m in at.markdown if m.value.startswith("| Part |")).replace("\\", "")  # drawn whole
+    rows = [[c.strip() for c in line.strip("|").split("|")] for line in grid.splitlines() if line.startswith("|")]
+    assert rows[0][:3] == ["Part", "Rank", "Points"]
+    assert rows[2][2:] == [
+        "50.0",  # points as figures, not 50.0000
+        "Appended Table 5, 1. Condition of the foundation, sills, columns or beams (基礎、土台、柱又ははりの状況)",
+    ]
+    ja = open_page("osaka", "ja", tab="danger", d_foundation="B")
+    assert any(c.value.endswith(": 別表第5 3. 総合判定") for c in ja.caption)  # Japanese as the document

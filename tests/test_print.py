@@ -139,7 +139,7 @@ def test_the_brief_command_keeps_a_pages_query(session_db):
     done = brief("zushi", "--query", "progress=delayed&level=department", "-o", str(out))
     assert done.returncode == 0, done.stderr
     whole = flat("".join(sheets(out)))
-    assert flat("進捗状況: ▲ イ 予定より遅れている") in whole and flat("集計の単位: 所管課") in whole
+    assert flat("進捗状況：▲ イ 予定より遅れている") in whole and flat("集計の単位：所管課") in whole
 
 
 def test_the_pages_pdf_button_gives_the_brief(printer):

@@ -32,7 +32,7 @@ PATH_YEAR_STEP = 5
 def glide_path(indicator, path: pd.DataFrame, actuals: pd.DataFrame, lang: str) -> go.Figure:
     """One indicator: the required straight path from baseline to target, the observations, and the target."""
     d = int(indicator.decimals)
-    unit = indicator.unit or ""
+    unit = asaka.unit_of(indicator, lang)
     fig = go.Figure()
     fig.add_scatter(
         x=path.year,
@@ -40,7 +40,7 @@ def glide_path(indicator, path: pd.DataFrame, actuals: pd.DataFrame, lang: str) 
         mode="lines",
         name=t("asaka.series_path", lang),
         line=dict(color=GREY, width=3, dash="dash"),
-        hovertemplate="%{x}: %{y:." + str(d + 1) + "f} " + unit + "<extra></extra>",
+        hovertemplate="%{x}: %{y:." + str(d + 1) + "f}" + unit + "<extra></extra>",
     )
     for year, value, name, colour, size, symbol in (
         (indicator.baseline_year, indicator.baseline_value, "asaka.series_baseline", NAVY, 14, "circle"),
@@ -79,7 +79,7 @@ def glide_path(indicator, path: pd.DataFrame, actuals: pd.DataFrame, lang: str) 
     if not fmt.is_missing(indicator.scale_max):
         top = min(top, indicator.scale_max)
     fig.update_yaxes(
-        title_text=unit,
+        title_text=unit.strip(),
         range=[indicator.scale_min, top],
         nticks=5,
         tickformat=f",.{max(d - 1, 0) if top - indicator.scale_min > 1 else d}f",
@@ -88,30 +88,41 @@ def glide_path(indicator, path: pd.DataFrame, actuals: pd.DataFrame, lang: str) 
     return style(fig, height=340)
 
 
-def glide_paths(indicators: pd.DataFrame, paths: pd.DataFrame, actuals: pd.DataFrame, lang: str) -> go.Figure:
-    """Every indicator's panel (glide_path) in one figure, two a row, titled by the indicator's name:
-    one chart draws much faster in the browser than one per indicator. Each trace's `meta` is its
-    indicator's id; a series is listed once in the legend, and clicking it there hides it in every panel."""
+def glide_paths(
+    indicators: pd.DataFrame, paths: pd.DataFrame, actuals: pd.DataFrame, lang: str, per_row: int = 2
+) -> go.Figure:
+    """Every indicator's panel (glide_path) in one figure, `per_row` a row (two on the page; four on the
+    chamber's wide screen), titled by the indicator's name: one chart draws much faster in the browser
+    than one per indicator. Each trace's `meta` is its indicator's id; a series is listed once in the
+    legend, and clicking it there hides it in every panel."""
     rows = list(indicators.itertuples())
-    n_rows = max((len(rows) + 1) // 2, 1)
+    n_rows = max((len(rows) + per_row - 1) // per_row, 1)
+    changes = [asaka.change_line(r, lang) for r in rows]
+    if per_row > 2:  # a narrower panel: the change line wrapped too
+        changes = panel_titles(changes, per_row)
     titles = [
-        f"{title}<br><span style='font-size:14px'>{asaka.change_line(r, lang)}</span>"
-        for r, title in zip(rows, panel_titles([in_language(r, "name", lang) for r in rows]))
+        f"{title}<br><span style='font-size:14px'>{change}</span>"
+        for change, title in zip(changes, panel_titles([in_language(r, "name", lang) for r in rows], per_row))
     ]
     fig = make_subplots(
-        rows=n_rows, cols=2, subplot_titles=titles, vertical_spacing=0.36 / n_rows, horizontal_spacing=0.1
+        rows=n_rows,
+        cols=per_row,
+        subplot_titles=titles,
+        vertical_spacing=0.36 / n_rows,
+        horizontal_spacing=0.2 / per_row,
     )
     listed = set()
     for n, i in enumerate(rows):
         panel = glide_path(
             i, paths[paths.indicator_id == i.indicator_id], actuals[actuals.indicator_id == i.indicator_id], lang
         )
-        row, col = n // 2 + 1, n % 2 + 1
+        row, col = n // per_row + 1, n % per_row + 1
         for trace in panel.data:
             trace.update(meta=i.indicator_id, legendgroup=trace.name, showlegend=trace.name not in listed)
             listed.add(trace.name)
         add_panel(fig, panel, row, col)
-        fig.update_xaxes(title_text=t("asaka.axis_fiscal_year", lang) if n >= len(rows) - 2 else None, row=row, col=col)
+        bottom = n >= len(rows) - per_row
+        fig.update_xaxes(title_text=t("asaka.axis_fiscal_year", lang) if bottom else None, row=row, col=col)
     return panels_done(fig, titles, n_rows)
 
 
@@ -134,7 +145,7 @@ def green_cover(cover: pd.DataFrame, lang: str) -> go.Figure:
         first, last = cover.iloc[0], cover.iloc[-1]
         change = last.cover_pct - first.cover_pct
         fig.add_annotation(
-            x=labels[-1],
+            x=len(labels) - 1,  # the last bar by its position: a label "2023" would be read as category no. 2023
             y=last.cover_pct / 2,
             text=t("asaka.cover_change", lang, points=fmt.signed(change, 1, lang=lang)),
             showarrow=False,

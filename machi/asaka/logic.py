@@ -72,7 +72,8 @@ def path_table(indicators: pd.DataFrame, paths: pd.DataFrame, lang: str) -> pd.D
         column = wide[i.indicator_id]
         dec = exact_decimals(column.dropna(), int(i.decimals), int(i.decimals) + 2)
         name = in_language(i, "name", lang)
-        head = t("common.with_unit", lang, label=name, unit=i.unit) if i.unit else name
+        unit = unit_of(i, lang).strip()
+        head = t("common.with_unit", lang, label=name, unit=unit) if unit else name
         out[head] = ["" if pd.isna(v) else shown_value(i, v, dec, lang) for v in column]
     return out
 
@@ -365,17 +366,24 @@ def measure_outline(
 Figure = tuple[str, str, "str | None"]  # (label, value, help text): one card of a row
 
 
+def unit_of(indicator, lang: str) -> str:
+    """The indicator's unit as written after a value, in the reader's language: ㎡/人, % (none for the
+    satisfaction score); a unit that is a word is set off by a space (2.13 m²/person)."""
+    unit = in_language(indicator, "unit", lang)
+    unit = "" if fmt.is_missing(unit) else str(unit)
+    return f" {unit}" if unit[:1].isascii() and unit[:1].isalpha() else unit
+
+
 def change_unit(indicator, lang: str) -> str:
     """The unit of a change of the indicator: a change of a share is in points; the satisfaction score
     has no unit."""
-    unit = indicator.unit or ""
-    return t("asaka.points", lang) if unit == "%" else unit
+    return t("asaka.points", lang) if indicator.unit == "%" else unit_of(indicator, lang)
 
 
 def indicator_figures(i, lang: str) -> list[list[Figure]]:
     """Two rows of cards for an indicator: baseline and target as the plan writes them; the change and
     the yearly pace they need (derived)."""
-    d, unit, per = int(i.decimals), i.unit or "", change_unit(i, lang)
+    d, unit, per = int(i.decimals), unit_of(i, lang), change_unit(i, lang)
     return [
         [
             (
@@ -406,7 +414,7 @@ def indicator_figures(i, lang: str) -> list[list[Figure]]:
 
 def progress_lines(i, p: Progress, lang: str) -> tuple[bool, str, str]:
     """(on track?, the latest value against the path, when the target is met at the recent pace)."""
-    d, unit = int(i.decimals), i.unit or ""
+    d, unit = int(i.decimals), unit_of(i, lang)
     latest = t(
         "asaka.latest",
         lang,
@@ -466,7 +474,7 @@ def default_note(default, lang: str, decimals: int = 0) -> str:
         lang,
         label=in_language(default, "label", lang),
         value=fmt.number(default.value, decimals, lang=lang),
-        unit=default.unit,
+        unit=in_language(default, "unit", lang),
         source=in_language(default, "source_title", lang),
     )
 

@@ -51,17 +51,17 @@ def headline(run_query, lang: str) -> Headline | None:
         return None
     i = indicators.loc["park_area_per_person"]
     counts = logic.status_counts(everything, run_query("asaka/actuals"), lang)
-    d = int(i.decimals)
+    d, unit = int(i.decimals), logic.unit_of(i, lang).strip()
     return Headline(
         label=t("asaka.home_headline", lang),
-        value=f"{i.baseline_value:.{d}f} → {i.target_value:.{d}f} {i.unit}",
+        value=f"{i.baseline_value:.{d}f} → {i.target_value:.{d}f} {unit}",
         source_id=i.source_id,
         page=PAGE,
         note=t(
             "asaka.home_headline_note",
             lang,
             pace=fmt.signed(logic.pace_needed(i), d + 2, lang=lang),
-            unit=i.unit,
+            unit=unit,
             base=fmt.fiscal_year(int(i.baseline_year), lang),
             target=fmt.fiscal_year(int(i.target_year), lang),
         ),

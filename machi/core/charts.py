@@ -9,6 +9,7 @@ every bar carries its value and every series its name.
 
 from __future__ import annotations
 
+import re
 import textwrap
 import unicodedata
 
@@ -89,6 +90,71 @@ def style(fig: go.Figure, height: int) -> go.Figure:
     return fig
 
 
+#: the chamber's screen (1920 × 1080, read from across a room): type 1.34 times the chart's own (its 15 px
+#: base: 20 px), at least 20 px; the figure `scale` times its height within these bounds (px; its source
+#: line above aside), so the chart and what is above it fit one screen: a chart of a few bars still fills
+#: the screen, one of 24 wards keeps a label's room for each
+CHAMBER_SCALE, CHAMBER_MIN_FONT, CHAMBER_HEIGHTS = 1.34, 20, (600, 800)
+
+
+def enlarged(
+    fig: go.Figure, scale: float = CHAMBER_SCALE, minimum: int = CHAMBER_MIN_FONT, heights=CHAMBER_HEIGHTS
+) -> go.Figure:
+    """A copy of a chart for a big screen: every font `scale` times its size and at least `minimum` px (the
+    chart's base font, the axes', legend's, annotations' and labels' own), the margins and annotation
+    offsets scaled with them (they hold labels of that type), and the figure `scale` times as high, within
+    `heights` (lowest, highest)."""
+    d = fig.to_dict()
+    layout = d.setdefault("layout", {})
+    layout.setdefault("font", {}).setdefault("size", 12)
+
+    def bigger(size):
+        if isinstance(size, list):
+            return [bigger(x) for x in size]
+        return max(minimum, round(size * scale)) if isinstance(size, (int, float)) else size
+
+    def inline(text: str) -> str:  # a size written into a label's own text (<span style='font-size:14px'>)
+        return re.sub(r"font-size:\s*(\d+(?:\.\d+)?)px", lambda m: f"font-size:{bigger(float(m[1]))}px", text)
+
+    def walk(node, parent: str = "") -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "size" and parent.endswith("font"):
+                    node[k] = bigger(v)
+                elif k in ("xshift", "yshift") and isinstance(v, (int, float)):
+                    node[k] = v * scale
+                elif isinstance(v, str) and "font-size" in v:
+                    node[k] = inline(v)
+                else:
+                    walk(v, k)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, parent)
+
+    walk(d)
+    base = layout["font"]["size"]
+    # what the chart leaves to the base font, Streamlit's chart theme sets in rem (ticks at 0.75 rem): said here
+    for name, axis in layout.items():
+        if name.startswith(("xaxis", "yaxis")) and isinstance(axis, dict):
+            axis.setdefault("tickfont", {}).setdefault("size", base)
+            if isinstance(axis.get("title"), dict):
+                axis["title"].setdefault("font", {}).setdefault("size", base)
+    layout.setdefault("legend", {}).setdefault("font", {}).setdefault("size", base)
+    for trace in d.get("data", []):
+        marker = trace.get("marker") if isinstance(trace.get("marker"), dict) else {}
+        bar = marker.setdefault("colorbar", {}) if marker.get("showscale") else marker.get("colorbar")
+        if isinstance(bar, dict):
+            bar.setdefault("tickfont", {}).setdefault("size", base)
+            bar.setdefault("title", {}).setdefault("font", {}).setdefault("size", base)
+    margin = layout.setdefault("margin", {})
+    for side in ("l", "r", "t", "b"):
+        if isinstance(margin.get(side), (int, float)):
+            margin[side] = round(margin[side] * scale)
+    low, high = heights
+    layout["height"] = max(low, min(high, round((layout.get("height") or 450) * scale)))
+    return go.Figure(d)
+
+
 def year_ticks(first: int, last: int, step: int = 2) -> list[int]:
     """The years to label on an axis from `first` to `last`: every `step`-th from the first, and the last
     (a baseline and its target year are always labelled); an interior year closer than half a step to the
@@ -106,14 +172,16 @@ def year_ticks(first: int, last: int, step: int = 2) -> list[int]:
 PANEL_HEIGHT = 340
 
 
-def panel_titles(texts: list[str]) -> list[str]:
-    """Panel titles wrapped to fit half the page width (plotly does not wrap text): a Japanese title (the
-    data's own, in either language) at 24 characters, an English one at 44 (at its spaces)."""
+def panel_titles(texts: list[str], per_row: int = 2) -> list[str]:
+    """Panel titles wrapped to fit their panel (plotly does not wrap text): two panels a row on the page, a
+    Japanese title (mostly wide characters, in either language) at 24 characters, an English one at 44
+    (at its spaces); four a row (the chamber's wide screen, in its larger type) at 17 and 32."""
 
     def wide(x: str) -> bool:
-        return any(unicodedata.east_asian_width(c) in "WF" for c in x)
+        return sum(unicodedata.east_asian_width(c) in "WF" for c in x) > 0.3 * len(x)
 
-    return ["<br>".join(textwrap.wrap(x, 24 if wide(x) else 44)) for x in texts]
+    ja, en = (24, 44) if per_row <= 2 else (17, 32)
+    return ["<br>".join(textwrap.wrap(x, ja if wide(x) else en)) for x in texts]
 
 
 #: the outer margins of a figure of panels (px), wide enough for the left column's y tick labels and

@@ -4,6 +4,7 @@ no WebGL."""
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pandas as pd
@@ -124,6 +125,7 @@ def ward_map(wards: pd.DataFrame, geojson: dict, metric: str, label: str, lang: 
     lo, hi = (float(values.min()), float(values.max())) if len(values) else (0.0, 1.0)
     unit = t("osaka.unit_dwellings", lang)
     fig = go.Figure()
+    labels = []  # (x, y, text, colour) of each ward's name and value, written on the map
     for row in df.itertuples():
         if row.area_code not in shapes:
             continue
@@ -162,6 +164,22 @@ def ward_map(wards: pd.DataFrame, geojson: dict, metric: str, label: str, lang: 
             meta=row.area_code,
             showlegend=False,
         )
+        shown = t("common.no_data", lang) if missing else fmt.percent(value, 1, lang=lang)
+        text = f"{short_ward_name(row, lang)}<br>{shown}"
+        labels.append((label_candidates(shapes[row.area_code]), text, text_colour(colour)))
+    if labels:  # names on the map itself, not only on hover (a council reads a projected or printed map)
+        spots, texts, colours = zip(*labels)
+        lx, ly = zip(*place_labels(list(zip(texts, spots))))
+        fig.add_scatter(
+            x=lx,
+            y=ly,
+            mode="text",
+            text=texts,
+            textfont=dict(size=11, color=list(colours)),
+            hoverinfo="skip",
+            showlegend=False,
+            meta="ward_labels",
+        )
     centre = geo_center(geojson)
     # the colour bar: one invisible point carrying the scale
     fig.add_scatter(
@@ -186,6 +204,106 @@ def ward_map(wards: pd.DataFrame, geojson: dict, metric: str, label: str, lang: 
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1 / math.cos(math.radians(centre["lat"])))
     fig.update_layout(hovermode="closest", meta="ward_map")
     return fig
+
+
+def short_ward_name(row, lang: str) -> str:
+    """A ward's name as written on the map: 北区, in English Kita (the Japanese name is in its hover)."""
+    en = row.ward_en if isinstance(row.ward_en, str) else row.ward_ja
+    return t("osaka.map_ward", lang, ja=row.ward_ja, en=en)
+
+
+def text_colour(fill: str) -> str:
+    """Dark text on a light fill, white on a dark one (the contrast of a label on its ward)."""
+    if fill.startswith("#"):
+        r, g, b = (int(fill[i : i + 2], 16) for i in (1, 3, 5))
+    else:
+        r, g, b = (float(v) for v in fill[fill.index("(") + 1 : -1].split(",")[:3])
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#1d2430" if luminance > 140 else "white"
+
+
+def label_candidates(geometry: dict, steps: int = 24, keep: int = 16) -> list[tuple[float, float, float]]:
+    """Where a shape's label may go, best first: (x, y, distance to the nearest edge) of the points inside
+    its largest polygon farthest from any edge, on a grid of `steps` × `steps` over the polygon's box (a
+    coarse "pole of inaccessibility": unlike a centroid, never outside a concave or crescent-shaped ward)."""
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    rings = max(polygons, key=lambda p: abs(_ring_area(p[0])))
+    outer = rings[0]
+    xs, ys = [p[0] for p in outer], [p[1] for p in outer]
+    found = []
+    for i in range(1, steps):
+        for j in range(1, steps):
+            x = min(xs) + (max(xs) - min(xs)) * i / steps
+            y = min(ys) + (max(ys) - min(ys)) * j / steps
+            if _inside(x, y, outer) and not any(_inside(x, y, hole) for hole in rings[1:]):
+                found.append((x, y, min(_segment_distance(x, y, ring) for ring in rings)))
+    found.sort(key=lambda c: -c[2])
+    return found[:keep] or [((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2, 0.0)]
+
+
+def label_point(geometry: dict, steps: int = 24) -> tuple[float, float]:
+    """The best place for a shape's label on its own (see label_candidates)."""
+    x, y, _ = label_candidates(geometry, steps)[0]
+    return x, y
+
+
+#: a map label's box in degrees, for keeping labels apart: about the size of its type on the chamber's
+#: screen (20 px type on a map about 700 px high, the larger of the two views relative to the map)
+LABEL_EM_DEG = 0.17 / 700 * 20
+
+
+def label_box(text: str) -> tuple[float, float]:
+    """(width, height) in degrees of a label of lines split by <br>: a wide (Japanese) character one em,
+    a narrow one about 0.55 em; a line 1.25 em high."""
+    import unicodedata
+
+    lines = text.split("<br>")
+    width = max(sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in line) for line in lines)
+    return width * LABEL_EM_DEG / math.cos(math.radians(34.7)), len(lines) * 1.25 * LABEL_EM_DEG
+
+
+def place_labels(items: list[tuple[str, list[tuple[float, float, float]]]]) -> list[tuple[float, float]]:
+    """A point for each label (text, its candidates best first) so that labels overlap each other as little
+    as they can: the labels with the fewest good places (the smallest wards) choose first, each taking the
+    candidate that overlaps the labels placed so far least (and of those, the one farthest inside)."""
+    placed: dict[int, tuple[float, float, float, float]] = {}  # index: (x, y, half width, half height)
+    order = sorted(range(len(items)), key=lambda i: items[i][1][0][2])
+    for i in order:
+        text, candidates = items[i]
+        w, h = label_box(text)
+
+        def overlap(c, w=w, h=h) -> float:
+            return sum(
+                max(0.0, min(c[0] + w / 2, x + pw) - max(c[0] - w / 2, x - pw))
+                * max(0.0, min(c[1] + h / 2, y + ph) - max(c[1] - h / 2, y - ph))
+                for x, y, pw, ph in placed.values()
+            )
+
+        best = min(candidates, key=lambda c: (round(overlap(c) / (w * h), 2), -c[2]))
+        placed[i] = (best[0], best[1], w / 2, h / 2)
+    return [(placed[i][0], placed[i][1]) for i in range(len(items))]
+
+
+def _ring_area(ring: list) -> float:
+    return sum(a[0] * b[1] - b[0] * a[1] for a, b in itertools.pairwise(ring)) / 2
+
+
+def _inside(x: float, y: float, ring: list) -> bool:
+    inside = False
+    for (ax, ay), (bx, by) in itertools.pairwise(p[:2] for p in ring):
+        if (ay > y) != (by > y) and x < ax + (y - ay) * (bx - ax) / (by - ay):
+            inside = not inside
+    return inside
+
+
+def _segment_distance(x: float, y: float, ring: list) -> float:
+    """The distance from (x, y) to the nearest edge of a ring (in degrees; enough to compare points)."""
+    best = math.inf
+    for (ax, ay), (bx, by) in itertools.pairwise(p[:2] for p in ring):
+        dx, dy = bx - ax, by - ay
+        k = max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy))) if dx or dy else 0.0
+        best = min(best, math.hypot(x - ax - k * dx, y - ay - k * dy))
+    return best
 
 
 def _rings(geometry: dict) -> list:
@@ -213,7 +331,8 @@ def vacancy_kinds(wards: pd.DataFrame, lang: str) -> go.Figure:
             marker_color=colour,
             hovertemplate="%{y}: %{x:,.0f}<extra>" + t(f"osaka.kind.{column}", lang) + "</extra>",
         )
-    fig.update_layout(barmode="stack")
+    # the legend in the order the kinds stack from left to right (plotly reverses it for stacked bars)
+    fig.update_layout(barmode="stack", legend=dict(traceorder="normal"))
     fig.update_xaxes(tickformat=",", title_text=t("osaka.axis_dwellings", lang))
     return style(fig, height=140 + 28 * len(rows))
 

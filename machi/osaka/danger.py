@@ -78,14 +78,23 @@ def load_rules(path: Path | None = None) -> Rules:
                     f"{path.name}: part {key}, rank {rank}: points must be a number above the lower rank's"
                 )
             previous = float(points)
-        for field in ("name_ja", "name_en", "citation"):
+        for field in ("name_ja", "name_en", "citation", "citation_en"):
             if not part.get(field):
                 raise DangerRulesError(f"{path.name}: part {key}: {field} missing")
     levels = tuple(sorted(raw.get("levels", []), key=lambda lv: lv.get("level", -1)))
     if [lv.get("level") for lv in levels] != [0, 1, 2, 3]:
         raise DangerRulesError(f"{path.name}: levels must be 0, 1, 2, 3")
     for lv in levels:
-        for field in ("rule_ja", "rule_en", "citation", "next_step_ja", "next_step_en", "next_step_citation"):
+        for field in (
+            "rule_ja",
+            "rule_en",
+            "citation",
+            "citation_en",
+            "next_step_ja",
+            "next_step_en",
+            "next_step_citation",
+            "next_step_citation_en",
+        ):
             if not lv.get(field):
                 raise DangerRulesError(f"{path.name}: level {lv['level']}: {field} missing")
         if not isinstance(lv.get("is_tokutei_akiya"), bool):
@@ -167,6 +176,8 @@ def evaluate(obj: Any, rules: Rules | None = None) -> dict:
                 "points": float(entry["points"]) if entry else 0.0,
                 "description_ja": entry["description_ja"] if entry else None,
                 "citation": part["citation"],
+                "citation_ja": part["citation"],
+                "citation_en": part["citation_en"],
             }
         )
     score = float(sum(p["points"] for p in parts))
@@ -179,10 +190,13 @@ def evaluate(obj: Any, rules: Rules | None = None) -> dict:
         "next_step_ja": level["next_step_ja"],
         "next_step_en": level["next_step_en"],
         "next_step_citation": level["next_step_citation"],
+        "next_step_citation_ja": level["next_step_citation"],
+        "next_step_citation_en": level["next_step_citation_en"],
         "stage": level.get("stage"),
         "level_rule_ja": level["rule_ja"],
         "level_rule_en": level["rule_en"],
         "level_citation": level["citation"],
+        "level_citation_en": level["citation_en"],
         "rules": parts,
         "source_id": rules.raw["source"]["source_id"],
     }

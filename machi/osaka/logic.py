@@ -169,8 +169,8 @@ def danger_rows(result: dict, parts: dict, lang: str) -> list[dict]:
         {
             t("osaka.col.part", lang): in_language(parts[r["part"]], "name", lang),
             t("osaka.col.rank", lang): r["rank"] or "—",
-            t("osaka.points", lang): r["points"],
-            t("osaka.col.citation", lang): r["citation"],
+            t("osaka.col.points", lang): fmt.number(r["points"], 1, lang=lang),
+            t("osaka.col.citation", lang): in_language(r, "citation", lang),
         }
         for r in result["rules"]
     ]

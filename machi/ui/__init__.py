@@ -8,10 +8,12 @@ A page reads as a description of its screen and calls these names; how the scree
 - widgets.py: a row of figures, the sources footer, downloads, section tabs, expanders drawn when open;
 - forms.py: a calculator's form kept as one scenario (link, worked example, the session);
 - printing.py: A4 paper: the print view of every section, its header, the print style sheets;
+- chamber.py: the chamber's big screen: a section a screen, the bar with previous and next;
 - shell.py: the entry script's run, the navigation's pages, the database check, the home headlines.
 """
 
 from machi.ui.cache import data_json, dataset, figure, query
+from machi.ui.chamber import start as chamber_start
 from machi.ui.forms import ScenarioForm
 from machi.ui.printing import conditions as print_conditions
 from machi.ui.printing import ensure_print_view as book_layout
@@ -49,6 +51,7 @@ __all__ = [
     "app_run",
     "book_layout",
     "cards",
+    "chamber_start",
     "chapter",
     "chart",
     "columns",

@@ -33,6 +33,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from machi.core import build, datasets, db, paths
+from machi.core.charts import CHAMBER_MIN_FONT, enlarged
 from machi.municipalities import MUNICIPALITIES
 
 log = logging.getLogger(__name__)
@@ -278,45 +279,52 @@ class FrozenFigure(go.Figure):
 
 
 @memo(max_entries=256)
-def _figure(module: str, builder: str, args: tuple, kwargs: dict, titled: tuple[str, str] | None) -> FrozenFigure:
+def _figure(
+    module: str, builder: str, args: tuple, kwargs: dict, titled: tuple[str, str] | None, big: bool
+) -> FrozenFigure:
     built = getattr(importlib.import_module(module), builder)(*args, **kwargs)
-    return FrozenFigure(with_title(built, *titled) if titled else built)
+    if big:
+        built = enlarged(built)
+    return FrozenFigure(with_title(built, *titled, big=big) if titled else built)
 
 
-def figure(builder, *args, titled: tuple[str, str] | None = None, **kwargs) -> go.Figure:
+def figure(builder, *args, titled: tuple[str, str] | None = None, big: bool = False, **kwargs) -> go.Figure:
     """`builder(*args, **kwargs)` (a chart function of a municipality's charts.py), built once per distinct
     input for the whole server (inputs are hashed; a figure is never changed after it is built); `titled`:
-    (title, source line) written into the figure (see `with_title`)."""
-    return _figure(builder.__module__, builder.__qualname__, args, kwargs, titled)
+    (title, source line) written into the figure (see `with_title`); `big`: drawn for the chamber's screen
+    (machi.core.charts.enlarged)."""
+    return _figure(builder.__module__, builder.__qualname__, args, kwargs, titled, big)
 
 
 #: the room a title and its source line take at the top of a figure (px)
 TITLE_ROOM = 58
 
 
-def with_title(fig: go.Figure, title: str, source: str) -> go.Figure:
+def with_title(fig: go.Figure, title: str, source: str, big: bool = False) -> go.Figure:
     """A copy of the figure with a title and, under it in small grey type, the source and data date, at the
-    top left of the image; the plot keeps its height (the figure grows by the title's room)."""
+    top left of the image; the plot keeps its height (the figure grows by the title's room). `big`: for the
+    chamber's screen, the source line alone at the chart's smallest size (the screen's bar and heading
+    name the section; the chamber has no image export)."""
     out = go.Figure(fig)
     height = out.layout.height or 450
     top = out.layout.margin.t if out.layout.margin.t is not None else 40
-    source = wrap_line(source)
-    room = TITLE_ROOM + 14 * source.count("<br>")
+    if big:
+        source = wrap_line(source, 160)  # the chamber's screen is about twice as wide as the page
+        line = round(CHAMBER_MIN_FONT * 1.35)
+        # plotly sets a title of several lines up by its extra lines: the padding brings the first one back
+        pad = dict(t=8 + line * source.count("<br>"), l=6)
+        heading = dict(text=source, font=dict(size=CHAMBER_MIN_FONT, color="#3d4650", weight="normal"), pad=pad)
+        room = 14 + line * (source.count("<br>") + 1)
+    else:
+        source = wrap_line(source)
+        subtitle = dict(text=source, font=dict(size=11, color="#4a5562"))
+        heading = dict(text=f"<b>{title}</b>", font=dict(size=15), subtitle=subtitle)
+        room = TITLE_ROOM + 14 * source.count("<br>")
     out.update_layout(
         height=height + room,
         margin=dict(t=top + room),
-        title=dict(
-            text=f"<b>{title}</b>",
-            x=0,
-            xanchor="left",
-            xref="container",
-            y=1,
-            yref="container",
-            yanchor="top",
-            pad=dict(t=6, l=6),
-            font=dict(size=15),
-            subtitle=dict(text=source, font=dict(size=11, color="#4a5562")),
-        ),
+        title=dict(x=0, xanchor="left", xref="container", y=1, yref="container", yanchor="top", pad=dict(t=6, l=6))
+        | heading,
     )
     if out.layout.legend.yref == "container":  # a legend at the very top goes below the title
         out.update_layout(legend=dict(y=1 - room / (height + room)))
@@ -325,20 +333,29 @@ def with_title(fig: go.Figure, title: str, source: str) -> go.Figure:
 
 def wrap_line(text: str, width: int = 110) -> str:
     """A line of small print broken for a figure (plotly does not wrap): at about `width` narrow
-    characters, a wide (Japanese) character counting as two."""
+    characters, a wide (Japanese) character counting as two; at a space where there is one, and never
+    inside a number or date ("（2023年", not "（20" and "23年")."""
     import unicodedata
+
+    def size(s: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
 
     lines, line, used = [], "", 0
     for ch in text:
-        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        w = size(ch)
         if used + w > width and ch != " ":
             cut = line.rfind(" ") if w != 2 else -1
-            if cut > width // 2:
+            run = len(line) - len(line.rstrip("0123456789.,:/-()（")) if w != 2 else 0  # a number, a date
+            if cut <= width // 2 and 0 < run < len(line) // 2:
+                lines.append(line[:-run])  # break before the number
+                line = line[-run:]
+            elif cut > width // 2:
                 lines.append(line[:cut])
-                line, used = line[cut + 1 :], len(line[cut + 1 :])
+                line = line[cut + 1 :]
             else:
                 lines.append(line)
-                line, used = "", 0
+                line = ""
+            used = size(line)
         line += ch
         used += w
     return "<br>".join([*lines, line])

@@ -20,7 +20,7 @@ from machi.core import forms
 from machi.core.inputs import choice_index, entered, form_number, shown, table_entered
 from machi.core.text import t
 from machi.ui.printing import conditions
-from machi.ui.state import set_param
+from machi.ui.state import session_language, set_param
 from machi.ui.widgets import redraws_page
 
 
@@ -125,7 +125,7 @@ class ScenarioForm:
             key=self.key(field),
             format_func=format_func,
         )
-        conditions(f"{label}: {format_func(value)}")
+        conditions(t("common.label_value", session_language(), label=label, value=format_func(value)))
         if index is None:
             self._not_a_choice(label, self.start.get(field), format_func(value))
         return value

@@ -15,7 +15,7 @@ from machi.core import build
 from machi.core.manifest import Headline
 from machi.core.text import t
 from machi.municipalities import MUNICIPALITIES
-from machi.ui import printing
+from machi.ui import chamber, printing
 from machi.ui.cache import database, query
 from machi.ui.state import keep_language_over_rerun, language_switch, session_language
 
@@ -63,6 +63,8 @@ class AppRun:
         self.page = page.url_path or "home"
         st.session_state["_page"], st.session_state["_section"] = self.page, ("", "")
         printing.controls(self.page, self.lang)
+        if not printing.print_view():
+            chamber.link(self.page, self.lang, st.sidebar)
         top = st.empty()
         st.session_state.pop("_print_conditions", None)
         try:
@@ -98,6 +100,7 @@ def app_run():
         st.set_page_config(page_title="まちダッシュボード / Machi Dashboard", layout="wide")
         run.lang = language_switch()
         printing.style()
+        chamber.style()
         yield run
         outcome = "ok"
     except BaseException as exc:  # Streamlit's rerun and stop are exceptions that end the run

@@ -108,7 +108,9 @@ def url_multiselect(
         )
         set_param(key, value, [])
     if value:
-        conditions(f"{label}: {t('common.item_sep', session_language()).join(format_func(v) for v in value)}")
+        lang = session_language()
+        shown = t("common.item_sep", lang).join(map(format_func, value))
+        conditions(t("common.label_value", lang, label=label, value=shown))
     return value
 
 
@@ -125,7 +127,8 @@ def url_filters(label: str, choices: dict) -> dict[str, list[str]]:
 def url_choice(label: str, options: list[str], key: str, format_func=str, where=st, widget="selectbox") -> str:
     """A selectbox (or horizontal radio) whose choice is kept in the URL as ?key=<option> (the first
     option, the default, is left out). A link's value that is not an option is said once, with the option
-    shown instead (never silently replaced)."""
+    shown instead (never silently replaced). The choice is one of the conditions a printout names, unless
+    it is the empty option ("" : nothing picked)."""
     linked = st.query_params.get(key)
     unknown = key not in st.session_state and linked is not None and linked not in options
     _from_url_once(key, lambda: linked if linked in options else options[0])
@@ -139,7 +142,8 @@ def url_choice(label: str, options: list[str], key: str, format_func=str, where=
         value = where.selectbox(label, options, key=key, format_func=format_func)
     if not print_view():
         set_param(key, value, options[0])
-    conditions(f"{label}: {format_func(value)}")
+    if value != "":  # an empty option is nothing chosen (a ward not picked): no condition to name
+        conditions(t("common.label_value", session_language(), label=label, value=format_func(value)))
     if unknown:
         lang = session_language()
         where.warning(t("common.bad_choice", lang, label=label, value=f"“{cut(linked, 40)}”", used=format_func(value)))
@@ -177,14 +181,14 @@ def url_number(label: str, key: str, default: float | None, where=st, **number_i
     if print_view():  # paper shows the value in its header, not the widget
         value = st.session_state[key]
         if value is not None:
-            conditions(f"{label}: {value:,g}")
+            conditions(t("common.label_value", session_language(), label=label, value=f"{value:,g}"))
         return value if value is not None else st.session_state.get(bad_key)
     value = where.number_input(label, key=key, value=None, **number_input_args)
     # the default is left out of the URL (an empty field too, where empty is the default)
     if value is not None:
         st.session_state.pop(bad_key, None)
         set_param(key, f"{value:g}", None if default is None else f"{default:g}")
-        conditions(f"{label}: {value:,g}")
+        conditions(t("common.label_value", session_language(), label=label, value=f"{value:,g}"))
         return value
     if st.session_state.get(bad_key) is not None:
         return st.session_state[bad_key]

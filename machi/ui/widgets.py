@@ -4,6 +4,7 @@ content drawn only when its expander is opened."""
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from contextlib import contextmanager
 
 import pandas as pd
@@ -13,6 +14,7 @@ from machi.core import datasets, export, fmt
 from machi.core.charts import chart_config
 from machi.core.inputs import InputError
 from machi.core.text import has, in_language, t
+from machi.ui import chamber
 from machi.ui.cache import figure, query
 from machi.ui.printing import print_view
 from machi.ui.state import link_query, session_language, url_tabs
@@ -40,7 +42,9 @@ def data_date(source_ids: list[str], lang: str) -> None:
         )
         if not fmt.is_missing(s.every_years) and s.date:
             every = int(s.every_years)
-            line += t("common.next_survey", lang, every=every, year=int(str(s.date)[:4]) + every)
+            due = int(str(s.date)[:4]) + every
+            held = due <= dt.date.today().year  # the following survey's time has come: say newer data may exist
+            line += t("common.next_survey_held" if held else "common.next_survey", lang, every=every, year=due)
         parts.append(line)
     st.caption(t("common.data_date", lang, items=t("common.group_sep", lang).join(parts)))
 
@@ -112,15 +116,32 @@ class Sections:
     """A page's sections, one tab each, in the order they are declared:
 
     tabs = ui.Sections("osaka", lang)
+    with tabs.top():        # the page's top: its title, data date, headline figures
+        ...
 
     @tabs.section("ranking")
     def ranking(): ...
 
     tabs.draw()   # see `sections`
+
+    In the chamber view (machi.ui.chamber) the top is a screen of its own and each section another, one
+    at a time, under a bar with the previous and next screens.
     """
 
     def __init__(self, page: str, lang: str, group: str = "tab", paper=None):
         self.page, self.lang, self.group, self.paper, self.draws = page, lang, group, paper, {}
+        self._bar = None
+
+    @contextmanager
+    def top(self):
+        """The page's top (title, data date, reading notes, headline figures): drawn above the tabs; in the
+        chamber view, its first screen (on the others it is left out of sight, the bar naming the page)."""
+        if not chamber.chamber_view():
+            yield
+            return
+        self._bar = st.empty()  # the chamber's bar, filled by draw() once the sections are known
+        with st.container(key="chamber_top"):  # hidden by draw() on a section's screen
+            yield
 
     def section(self, key: str):
         def register(draw):
@@ -130,7 +151,20 @@ class Sections:
         return register
 
     def draw(self) -> None:
-        sections(self.draws, self.page, self.lang, self.group, self.paper)
+        if not chamber.chamber_view():
+            sections(self.draws, self.page, self.lang, self.group, self.paper)
+            return
+        labels = {k: t(f"{self.page}.{self.group}.{k}", self.lang) for k in self.draws}
+        current = chamber.screen(list(labels), self.group)
+        if current != chamber.TOP:
+            chamber.hide_top()
+            st.session_state[f"{self.page}_{self.group}"] = current  # the normal view opens on it
+            st.session_state["_section"] = (current, labels[current])
+            with st.container(key=f"chamber_screen_{current}"):
+                self.draws[current]()
+        with (self._bar or st.empty()).container():  # after the screen: it names the filters it was drawn with
+            chamber.bar(self.page, self.lang, labels, current, self.group)
+        chamber.address_shown()
 
 
 def link(page: str, label: str, query=()) -> None:
@@ -244,7 +278,7 @@ def table(frame: pd.DataFrame, download: bool = True, whole: bool = False) -> No
     frame = pd.DataFrame(frame)
     if whole:
         st.markdown(fmt.md_grid(frame, right=fmt.figure_columns(frame)))
-    elif print_view():
+    elif print_view() or chamber.chamber_view():  # on paper, on the chamber's screen: text of their size
         st.table(fmt.md_table(frame), hide_index=True, border="horizontal")
     else:
         st.dataframe(frame, hide_index=True)
@@ -357,11 +391,15 @@ def chart_context(municipality: str, key: str, sources: tuple[str, ...] = ()) ->
     if manifest is None or not manifest.source:
         return None, export.file_stem(municipality, section_key or key)
     table = query("core/sources").set_index("source_id")
-    lines = [
-        t("chart.source", lang, title=in_language(s, "title", lang), date=fmt.source_date(s.date, s.date_kind, lang))
+    items = [
+        dict(title=in_language(s, "title", lang), date=fmt.source_date(s.date, s.date_kind, lang))
         for s in (table.loc[sid] for sid in (sources or (manifest.source,)))
     ]
-    source = t("common.group_sep", lang).join(lines)
+    if len(items) == 1:
+        source = t("chart.source", lang, **items[0])
+    else:  # "Sources: A (date); B (date)", the word said once
+        listed = t("common.group_sep", lang).join(t("chart.source_item", lang, **item) for item in items)
+        source = t("chart.sources", lang, sources=listed)
     s = table.loc[manifest.source]
     title = section or t(f"{municipality}.title", lang)
     return (title, source), export.file_stem(municipality, section_key or key, s.date or "")
@@ -374,4 +412,7 @@ def chart(builder, *args, key: str, where=st, sources: tuple[str, ...] = (), **k
     once per distinct input for the whole server, so a rerun only pays for sending it."""
     titled, stem = chart_context(builder.__module__.split(".")[1], key, tuple(sources))
     config = chart_config(session_language(), toImageButtonOptions={"format": "png", "scale": 3, "filename": stem})
-    where.plotly_chart(figure(builder, *args, titled=titled, **kwargs), config=config, key=key)
+    big = chamber.chamber_view()
+    if big and "per_row" in inspect.signature(builder).parameters:  # panels side by side on the wide screen
+        kwargs["per_row"] = chamber.PANELS_PER_ROW
+    where.plotly_chart(figure(builder, *args, titled=titled, big=big, **kwargs), config=config, key=key)

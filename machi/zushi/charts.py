@@ -28,7 +28,9 @@ def budget_bars(budget: pd.DataFrame, lang: str) -> go.Figure:
         name=t("zushi.plan_budget_series", lang),
         marker_color=GREY,
         text=[f"{fmt.number(v, lang=lang)} {unit}" for v in rows.plan_kyen],
-        textposition="outside",
+        textposition="auto",  # inside a long bar (its label would run off the plot), outside a short one
+        insidetextanchor="end",
+        insidetextfont=dict(color="#1d2430"),  # dark on the grey bar (white on it is too faint)
         cliponaxis=False,
         hovertemplate="%{y}<br>%{x:,.0f} " + unit + "<extra></extra>",
     )
@@ -57,7 +59,7 @@ def budget_bars(budget: pd.DataFrame, lang: str) -> go.Figure:
         cliponaxis=False,
         hovertemplate="%{y}<br>%{text}<br>%{customdata}<extra></extra>",
     )
-    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
+    fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05, legend=dict(traceorder="reversed"))
     fig.update_xaxes(title_text=unit, tickformat=",", range=[0, float(budget.plan_kyen.max() or 1) * 1.3])
     fig.update_yaxes(automargin=True)
     return style(fig, height=120 + 70 * len(budget))

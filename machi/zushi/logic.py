@@ -214,7 +214,9 @@ def filter_summary(chosen: dict[str, list[str]], choices: dict, lang: str) -> st
     chosen: {filter: [values]}; choices: filter_choices' result."""
     item_sep, group_sep = t("common.item_sep", lang), t("common.group_sep", lang)
     parts = [
-        f"{choices[f][0]}: {item_sep.join(choices[f][3](v) for v in values)}" for f, values in chosen.items() if values
+        t("common.label_value", lang, label=choices[f][0], value=item_sep.join(choices[f][3](v) for v in values))
+        for f, values in chosen.items()
+        if values
     ]
     return t("zushi.active_filters", lang, conds=group_sep.join(parts)) if parts else t("zushi.no_filters", lang)
 

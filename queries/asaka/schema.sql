@@ -22,6 +22,7 @@ CREATE TABLE asaka_indicators (
     -- share's 0–100, an area or a count from 0. A chart's axis starts at scale_min, so slopes compare.
     scale_min         DOUBLE NOT NULL,
     scale_max         DOUBLE,
+    unit_en           VARCHAR,  -- the unit in English (unofficial translation); NULL: as `unit`
     CHECK (target_year > baseline_year),
     CHECK (scale_min <= least(baseline_value, target_value)),
     CHECK (scale_max IS NULL OR scale_max >= greatest(baseline_value, target_value))
@@ -99,5 +100,6 @@ CREATE TABLE asaka_defaults (
     label_ja  VARCHAR NOT NULL,
     label_en  VARCHAR NOT NULL,
     source_id VARCHAR NOT NULL REFERENCES sources (source_id),
-    note_ja   VARCHAR
+    note_ja   VARCHAR,
+    unit_en   VARCHAR  -- the unit in English; NULL: as `unit`
 );

@@ -3,7 +3,7 @@
 import pytest
 
 from machi.asaka import charts
-from machi.asaka.logic import change_line, shown_value
+from machi.asaka.logic import change_line, shown_value, unit_of
 from machi.asaka.logic import path as asaka_path
 from machi.core import charts as core_charts
 from machi.core.db import run_query
@@ -38,7 +38,8 @@ def test_glide_paths_one_panel_per_indicator_with_its_own_axes(asaka, lang):
         lo, hi = y.range
         # the axis starts at the bottom of the measure's scale, so the panels' slopes compare
         assert lo == i.scale_min and hi > max(i.baseline_value, i.target_value)
-        assert y.title.text == (i.unit or "")
+        unit = getattr(i, f"unit_{lang}")  # in the reader's language: 回/年, times/year
+        assert y.title.text == ("" if unit is None or unit != unit else unit)
         # the baseline and the target carry their values as the plan writes them
         ends = [
             tr
@@ -47,7 +48,7 @@ def test_glide_paths_one_panel_per_indicator_with_its_own_axes(asaka, lang):
             and tr.name in (t("asaka.series_baseline", lang), t("asaka.series_target", lang))
         ]
         assert [tr.text[0] for tr in ends] == [
-            f"{shown_value(i, v, int(i.decimals), lang)}{i.unit or ''}" for v in (i.baseline_value, i.target_value)
+            f"{shown_value(i, v, int(i.decimals), lang)}{unit_of(i, lang)}" for v in (i.baseline_value, i.target_value)
         ]
         x = fig.layout["xaxis" + target.xaxis[1:]]  # its years labelled every fifth year, both ends included
         assert list(x.tickvals) == core_charts.year_ticks(
@@ -76,7 +77,15 @@ def test_glide_path_marks_the_plan_figures_as_written():
         (dict(decimals=1, show_sign=False, unit="%", baseline_value=21.5, target_value=22.3), ["21.5%", "22.3%"]),
         (dict(decimals=1, show_sign=False, unit="%", baseline_value=-1.5, target_value=0.0), ["−1.5%", "0.0%"]),
     ]:
-        ind = SimpleNamespace(baseline_year=2025, target_year=2035, scale_min=-2.0, scale_max=None, **i)
+        ind = SimpleNamespace(
+            baseline_year=2025,
+            target_year=2035,
+            scale_min=-2.0,
+            scale_max=None,
+            unit_ja=i["unit"],
+            unit_en=i["unit"],
+            **i,
+        )
         fig = charts.glide_path(ind, asaka_path(ind), empty, "ja")
         assert [tr.text[0] for tr in fig.data[1:3]] == text
 
@@ -87,7 +96,7 @@ def test_glide_path_marks_the_plan_figures_as_written():
         (
             "park_area_per_person",  # 2.13 → 3.16 ㎡/人: +1.03, 48.356… % of 2.13
             "必要な変化 +1.03㎡/人（現況値の +48.4%・派生値）",
-            "Change needed +1.03㎡/人 (+48.4% of the current value; derived)",
+            "Change needed +1.03㎡/person (+48.4% of the current value; derived)",
         ),
         (
             "green_satisfaction",  # +0.29 → +0.30 on the plan's −1.0 to +1.0 rating: 0.01 of a width of 2
@@ -152,3 +161,7 @@ def test_green_cover_bars_are_labelled_by_the_plans_two_years(con, lang, labels)
     fig = charts.green_cover(run_query(con, "asaka/green_cover"), lang)
     assert list(fig.data[0].x) == labels and fig.layout.xaxis.type == "category"
     assert list(fig.data[0].y) == [49.8, 34.8]
+    # the change is called out on the last bar by its position: placed at the label "2023", plotly read it as
+    # category number 2023 and stretched the axis to it (both bars hairlines at the far left)
+    (callout,) = fig.layout.annotations
+    assert callout.x == len(labels) - 1 and not isinstance(callout.x, str)

@@ -58,8 +58,8 @@ def test_sql_path_matches_python_path(con):
                 "Fiscal year",
                 "Satisfaction with greenery (average of a 5-step rating from +1.0 to −1.0)",
                 "Share of the city area that is green space (緑地) (%)",
-                "Urban park area per person (㎡/人)",
-                "Park use frequency (回/年)",
+                "Urban park area per person (㎡/person)",
+                "Park use frequency (times/year)",
             ],
         ),
     ],
@@ -78,8 +78,19 @@ def test_path_table_reads_by_name_and_year_with_exact_values(con, lang, year, he
 def test_path_table_leaves_a_year_outside_a_path_blank():
     inds = pd.DataFrame(
         [
-            dict(indicator_id="a", name_ja="A", name_en="A", unit="%", decimals=1, show_sign=False),
-            dict(indicator_id="b", name_ja="B", name_en="B", unit="", decimals=0, show_sign=False),
+            dict(
+                indicator_id="a",
+                name_ja="A",
+                name_en="A",
+                unit="%",
+                unit_ja="%",
+                unit_en="%",
+                decimals=1,
+                show_sign=False,
+            ),
+            dict(
+                indicator_id="b", name_ja="B", name_en="B", unit="", unit_ja="", unit_en="", decimals=0, show_sign=False
+            ),
         ]
     )
     paths = pd.DataFrame(

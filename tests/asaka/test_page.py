@@ -40,11 +40,12 @@ def test_page_renders_indicators_paths_cover_and_tree(lang):
     body = texts(at)
     assert t("asaka.no_actuals", lang) in body
     m = metrics(at)
-    assert m[t("asaka.baseline", lang, year="2025（令和7）年度" if lang == "ja" else "FY2025 (Reiwa 7)")] in (
-        "+0.29",
-        "2.13㎡/人",
-        "21.5%",
-        "30.9回/年",
+    assert (
+        m[t("asaka.baseline", lang, year="2025（令和7）年度" if lang == "ja" else "FY2025 (Reiwa 7)")]
+        in {
+            "ja": ("+0.29", "2.13㎡/人", "21.5%", "30.9回/年"),
+            "en": ("+0.29", "2.13㎡/person", "21.5%", "30.9 times/year"),  # units in English too
+        }[lang]
     )
 
 

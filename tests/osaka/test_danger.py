@@ -119,6 +119,7 @@ def test_next_steps_per_level():
         assert (result["next_step_ja"], result["stage"]) == expected[level]
         assert result["next_step_en"] and result["level_rule_en"] and result["level_rule_ja"]
         assert result["next_step_citation"].startswith("別表第5 3.")
+        assert result["next_step_citation_en"] == "Appended Table 5, 3. Overall judgement (総合判定)"
 
 
 def test_result_shape():
@@ -131,6 +132,9 @@ def test_result_shape():
             "points": 50.0,
             "description_ja": danger.load_rules().parts["foundation"]["ranks"]["B"]["description_ja"],
             "citation": "別表第5 1. 基礎、土台、柱又ははりの状況",
+            "citation_ja": "別表第5 1. 基礎、土台、柱又ははりの状況",
+            "citation_en": "Appended Table 5, 1. Condition of the foundation, sills, columns or beams "
+            "(基礎、土台、柱又ははりの状況)",
         },
         {
             "part": "exterior_wall",
@@ -139,6 +143,8 @@ def test_result_shape():
             "points": 12.5,
             "description_ja": "外壁面の一部に剥落、破損、飛散等があり、小修理を要するもの",
             "citation": "別表第5 1. 外壁の状況",
+            "citation_ja": "別表第5 1. 外壁の状況",
+            "citation_en": "Appended Table 5, 1. Condition of the outer walls (外壁の状況)",
         },
         {
             "part": "roof",
@@ -147,6 +153,8 @@ def test_result_shape():
             "points": 0.0,
             "description_ja": None,
             "citation": "別表第5 1. 屋根の状況",
+            "citation_ja": "別表第5 1. 屋根の状況",
+            "citation_en": "Appended Table 5, 1. Condition of the roof (屋根の状況)",
         },
     ]
     assert result["level_rule_ja"] == "合計した評点が0点を超え100点以下のもの。"

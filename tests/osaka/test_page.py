@@ -242,7 +242,8 @@ def test_highest_ward_is_named_as_the_charts_name_it():
 
 def test_danger_table_names_the_parts_in_the_chosen_language():
     at = open_page("osaka", "en", tab="danger")
-    parts = set(at.dataframe[-1].value.iloc[:, 0])
+    grid = next(m.value for m in at.markdown if m.value.startswith("| Part |"))  # the table, drawn whole
+    parts = {line.split("|")[1].strip() for line in grid.splitlines()[2:]}
     assert parts == {"Foundation, sills, columns or beams", "Exterior walls", "Roof"}  # never the keys
 
 
@@ -311,3 +312,13 @@ def test_the_ward_table_names_wards_as_the_charts_do(con):
     wards = rows[(rows.row_kind == "ward") & (rows.survey_year == 2023)]
     assert "Nishinari (西成区)" in osaka.ward_table(wards, "en").iloc[:, 0].tolist()
     assert "西成区" in osaka.ward_table(wards, "ja").iloc[:, 0].tolist()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_chart_of_three_sources_names_each_once_under_one_word(lang):
+    at = open_page("osaka", lang, tab="then_now")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    line = spec["layout"]["title"]["subtitle"]["text"].replace("<br>", "")
+    word = t("chart.sources", lang, sources="")
+    assert line.startswith(word) and line.count(word.strip(" ：:")) == 1  # "Sources:" once, not "Source:" thrice
+    assert line.count(t("common.group_sep", lang).strip()) == 2  # three sources, each with its date

@@ -50,7 +50,17 @@ def test_the_header_names_the_data_its_date_and_the_filters_in_force():
     at = open_page("zushi", "ja", print="1", progress="delayed")
     head = header_text(at)
     assert "事業評価シート" in head and "2021（令和3）年度" in head
-    assert "進捗状況: ▲ イ 予定より遅れている" in head
+    assert "進捗状況：▲ イ 予定より遅れている" in head  # Japanese punctuation in the Japanese sheet
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_choice_left_empty_is_not_named_among_the_filters_a_chosen_one_is(lang):
+    """Osaka's ward picker starts empty: the sheet does not say "Pick a ward: (pick a ward)"."""
+    head = header_text(open_page("osaka", lang, print="1"))
+    assert t("osaka.metric", lang) in head and t("osaka.ward_pick", lang) not in head
+    picked = header_text(open_page("osaka", lang, print="1", ward="27122"))
+    ward = t("osaka.ward_name", lang, ja="西成区", en="Nishinari")
+    assert t("common.label_value", lang, label=t("osaka.ward_pick", lang), value=ward) in picked
 
 
 def test_yao_prints_every_input_beside_the_verdict():
