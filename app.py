@@ -14,6 +14,7 @@ with ui.app_run() as run:  # page setup, the language switch; after the page: th
         t("nav.group.about", lang): [
             ui.page("pages/sources.py", "nav.sources", "sources", lang),
             ui.page("pages/book.py", "book.nav", "book", lang, hidden=True),  # opened from the home page
+            *([ui.page("pages/updates.py", "updates.nav", "updates", lang)] if ui.staff.enabled() else []),
         ],
     }
     page = st.navigation(pages)

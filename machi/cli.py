@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from machi.core import paths
+from machi.core.text import t
 from machi.municipalities import MUNICIPALITIES
 
 
@@ -118,6 +119,80 @@ def _brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def _update_kinds() -> dict:
+    return {kind.key: kind for m in MUNICIPALITIES for kind in m.updates}
+
+
+def _kind(name: str):
+    kinds = _update_kinds()
+    if name not in kinds:
+        raise CliError(f"no kind of data named {name!r}; valid kinds: {', '.join([*kinds, 'housing'])}")
+    return kinds[name]
+
+
+def _template(args: argparse.Namespace) -> int:
+    from machi.core import updates
+
+    kind = _kind(args.kind)
+    data = updates.template(kind)
+    Path(args.output).write_bytes(data)
+    print(f"{args.output}\t{kind.key}\t{len(updates.current_rows(kind)[1])} rows")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    """`import KIND FILE [--dry-run] [--replace]`: the check and the preview on stdout, then applied; a
+    refused file exits 2 with every problem (sheet, row, column) on stderr, nothing changed."""
+    from machi.core import updates
+
+    if args.kind == "housing":
+        return _import_housing(args)
+    kind = _kind(args.kind)
+    try:
+        result = updates.apply(kind, Path(args.file), MUNICIPALITIES, replace=args.replace, dry_run=args.dry_run)
+    except updates.ImportRefused as exc:
+        print(f"machi import {kind.key}: {Path(args.file).name}: refused, nothing changed:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem.text(args.lang)}", file=sys.stderr)
+        return 2
+    for line in result.lines(args.lang):
+        print(line)
+    if args.dry_run:
+        print(t("updates.dry_run", args.lang))
+    elif result.unchanged:
+        print(t("updates.no_change", args.lang))
+    else:
+        print(f"{kind.csv}\tupdated\t{result.sha256[:12]}")
+    return 0
+
+
+def _import_housing(args: argparse.Namespace) -> int:
+    """`import housing FILE`: the e-Stat table's own import (as `import-housing`), with --dry-run and a
+    row in the change log."""
+    import hashlib
+
+    from machi.core import updates
+    from machi.core.build import BuildError, build
+    from machi.osaka import housing
+
+    if args.dry_run:
+        try:
+            year, df = housing.read_table_1_2(Path(args.file))
+        except BuildError as exc:
+            print(f"machi import housing: {exc}", file=sys.stderr)
+            return 2
+        print(f"{housing.TABLE}\t{year}\t{len(df)}")
+        print(t("updates.dry_run", args.lang))
+        return 0
+    done = housing.cli_import(args)
+    if done == 0:
+        digest = hashlib.sha256(Path(args.file).read_bytes()).hexdigest()
+        year = housing.survey_year_of(Path(args.file))
+        updates.log_change("housing", Path(args.file).name, digest, scope=str(year or ""))
+        build(MUNICIPALITIES)
+    return done
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # argparse's own usage errors: exit 2, one line, no traceback
         raise CliError(f"{message} (see `python -m machi {self.prog.split()[-1]} --help`)")
@@ -167,6 +242,25 @@ def parser() -> argparse.ArgumentParser:
         "for processes behind a proxy (deploy/)",
     )
     serve.set_defaults(func=_serve)
+
+    kinds = ", ".join(_update_kinds())
+    tp = sub.add_parser("template", help=f"an Excel template staff fill in, with today's data ({kinds})")
+    tp.add_argument("kind", help=kinds)
+    tp.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    tp.set_defaults(func=_template)
+
+    im = sub.add_parser(
+        "import",
+        help=f"check a filled template ({kinds}) or an e-Stat table (housing), show the changes, apply them",
+        description="Checks the whole file first (every problem by sheet, row and column), shows what would "
+        "change, then applies all or nothing and records the change in data/change_log.csv.",
+    )
+    im.add_argument("kind", help=f"{kinds}, housing")
+    im.add_argument("file", help="the filled template (.xlsx)")
+    im.add_argument("--dry-run", action="store_true", help="check and show the changes only")
+    im.add_argument("--replace", action="store_true", help="allow changing or removing data already loaded")
+    im.add_argument("--lang", choices=("ja", "en"), default="en", help="the language of the messages")
+    im.set_defaults(func=_import)
 
     for manifest in MUNICIPALITIES:
         if manifest.cli:

@@ -120,15 +120,13 @@ def targets():
 
 
 @tabs.section("programs")
-def table():
-    """The shown programs, a row each, with the download."""
+def table():  # the shown programs, a row each, with the download
     st.subheader(t("zushi.table", lang))
     ui.table(zushi.program_table(programs, progress_scale, evaluation_scale, lang), whole=True)  # every column
 
 
 @tabs.section("sheet")
-def sheet_detail():
-    """One program's full sheet."""
+def sheet_detail():  # one program's full sheet
     st.subheader(t("zushi.detail", lang))
     ids = [str(s) for s in programs.sheet_no]
     labels = dict(zip(ids, (zushi.program_label(r, lang) for r in programs.itertuples())))
@@ -137,10 +135,15 @@ def sheet_detail():
     st.markdown(f"### {fmt.md_text(labels[chosen])}")
     st.caption(t("zushi.label_note", lang))
     st.markdown(f"{progress_badge(p.progress)} {evaluation_badge(p.evaluation)}")
-    st.markdown("\n".join(f"- **{k}**: {fmt.md_text(v)}" for k, v in zushi.sheet_facts(p, lang).items()))
-    for field in zushi.SHEET_TEXT_FIELDS:
-        st.markdown(f"**{t(f'zushi.field.{field}', lang)}**")
-        st.markdown(fmt.md_text(p[field]) if p[field] else f"*{t('zushi.field_empty', lang)}*")
+    st.markdown(zushi.sheet_markdown(p, lang))  # its facts, then every text field of the sheet
+
+
+@tabs.section("years", when=len(years) > 1)  # the loaded fiscal years compared
+def years_compared():
+    st.subheader(t("zushi.years", lang, first=fy_label(years[-1]), last=fy_label(years[0])))
+    st.caption(t("zushi.years_note", lang))
+    ui.chart(charts.spending_by_year, all_programs, lang, key="years_chart")
+    ui.table(zushi.year_moves(all_programs, progress_scale, evaluation_scale, lang), whole=True)
 
 
 tabs.draw()

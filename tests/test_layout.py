@@ -12,7 +12,7 @@ from machi.municipalities import MUNICIPALITIES
 from tests.conftest import ROOT
 
 SHARED_PACKAGES = {"core", "ui"}
-APP_PAGES = {"home", "sources", "book"}
+APP_PAGES = {"home", "sources", "book", "updates"}
 
 
 def _module_name(path: Path) -> str:

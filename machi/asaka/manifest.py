@@ -71,6 +71,12 @@ def headline(run_query, lang: str) -> Headline | None:
     )
 
 
+def _update_kind():
+    from machi.asaka.updates import KIND
+
+    return KIND
+
+
 MANIFEST = Manifest(
     key="asaka",
     area_code="11227",
@@ -112,4 +118,5 @@ MANIFEST = Manifest(
         ),
     ),
     headline=headline,
+    updates=(_update_kind(),),
 )

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Files under data/ that are build products, never sources.
-_NOT_SOURCES = (".duckdb", ".wal", ".tmp")
+_NOT_SOURCES = (".duckdb", ".wal", ".tmp", ".lock")
 
 
 class BuildError(Exception):
@@ -175,6 +175,9 @@ def build(manifests: Sequence[Manifest], db: Path | None = None, data_dir: Path 
                 for name in manifest.schema:
                     con.execute(sql(name))
             load_csv(con, "sources", data_dir / "sources.csv")
+            con.execute(sql("core/schema_change_log"))
+            if (data_dir / "change_log.csv").exists():  # written by the first import of staff data
+                load_csv(con, "change_log", data_dir / "change_log.csv")
             for manifest in manifests:
                 if manifest.load:
                     manifest.load(con, data_dir)

@@ -71,6 +71,8 @@ class Manifest:
     #: the query of this page's view that compares any area of the statistics, "{code}" standing for the
     #: area's code (e.g. (("tab", "compare"), ("areas", "{code}"))); empty when it has none
     area_compare: tuple[tuple[str, str], ...] = ()
+    #: the kinds of data staff keep current with a template and an import (machi.core.updates.UpdateKind)
+    updates: tuple = ()
 
     @property
     def nav_key(self) -> str:

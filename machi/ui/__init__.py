@@ -9,9 +9,11 @@ A page reads as a description of its screen and calls these names; how the scree
 - forms.py: a calculator's form kept as one scenario (link, worked example, the session);
 - printing.py: A4 paper: the print view of every section, its header, the print style sheets;
 - chamber.py: the chamber's big screen: a section a screen, the bar with previous and next;
+- staff.py: the staff view's Data updates page (templates, checked imports, the change log);
 - shell.py: the entry script's run, the navigation's pages, the database check, the home headlines.
 """
 
+from machi.ui import staff
 from machi.ui.cache import data_json, dataset, figure, query
 from machi.ui.chamber import start as chamber_start
 from machi.ui.forms import ScenarioForm
@@ -81,6 +83,7 @@ __all__ = [
     "see_also",
     "set_param",
     "source_footer",
+    "staff",
     "steps",
     "table",
     "url_choice",

@@ -143,9 +143,12 @@ class Sections:
         with st.container(key="chamber_top"):  # hidden by draw() on a section's screen
             yield
 
-    def section(self, key: str):
+    def section(self, key: str, when: bool = True):
+        """Register a section (its tab); `when` False leaves it out (a comparison with one year loaded)."""
+
         def register(draw):
-            self.draws[key] = draw
+            if when:
+                self.draws[key] = draw
             return draw
 
         return register

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from machi.core import fmt
-from machi.core.charts import BLUE, GREY, NAVY, ORANGE, style, wrap
+from machi.core.charts import BLUE, GREEN, GREY, NAVY, ORANGE, style, wrap
 from machi.core.text import in_language, t
 from machi.zushi import logic as zushi
 
@@ -131,3 +131,36 @@ def share_ticks(lo: float, hi: float) -> list[int]:
         v for v in range(first, math.floor(hi) + 1, step) if v in (0, 100) or min(abs(v), abs(v - 100)) >= step / 2
     ]
     return sorted(set(multiples) | {0, 100})
+
+
+def spending_by_year(programs: pd.DataFrame, lang: str) -> go.Figure:
+    """Each programme's spending (円, as the sheets state it) in each loaded fiscal year, a bar per year
+    side by side; a year whose sheet states none says so."""
+    years = sorted(programs.fiscal_year.unique())
+    latest = programs.sort_values("fiscal_year").groupby(["policy_code", "order_in_policy"]).last()
+    order = latest.sort_values("sheet_no", ascending=False)  # the first sheet on top
+    names = [wrap(f"{r.sheet_no} {in_language(r, 'label', lang)}", 20) for r in order.itertuples()]
+    yen = t("unit.yen", lang)
+    fig = go.Figure()
+    for n, year in enumerate(years):
+        mine = programs[programs.fiscal_year == year].set_index(["policy_code", "order_in_policy"])
+        values = [mine.actual_cost_yen.get(key) for key in order.index]
+        fig.add_bar(
+            y=names,
+            x=[0 if fmt.is_missing(v) else v for v in values],
+            orientation="h",
+            name=fmt.fiscal_year(int(year), lang),
+            marker_color=(GREY, BLUE, ORANGE, GREEN)[n % 4],
+            text=[
+                t("zushi.no_actual_figure", lang) if fmt.is_missing(v) else f"{fmt.number(v, lang=lang)} {yen}"
+                for v in values
+            ],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}<br>%{text}<extra>" + fmt.fiscal_year(int(year), lang) + "</extra>",
+        )
+    top = float(programs.actual_cost_yen.max() or 1)
+    fig.update_layout(barmode="group", legend=dict(traceorder="reversed"))
+    fig.update_xaxes(title_text=yen, tickformat=",", range=[0, top * 1.35])
+    fig.update_yaxes(automargin=True)
+    return style(fig, height=120 + 34 * len(years) * len(order))

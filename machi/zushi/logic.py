@@ -272,6 +272,17 @@ def program_table(programs: pd.DataFrame, progress: pd.DataFrame, evaluation: pd
     )
 
 
+def sheet_markdown(p, lang: str) -> str:
+    """A programme's sheet as Markdown: its facts as a list, then each text field under its heading (an
+    empty one marked as such)."""
+    facts = "\n".join(f"- **{k}**: {fmt.md_text(v)}" for k, v in sheet_facts(p, lang).items())
+    fields = [
+        f"**{t(f'zushi.field.{f}', lang)}**\n\n" + (fmt.md_text(p[f]) if p[f] else f"*{t('zushi.field_empty', lang)}*")
+        for f in SHEET_TEXT_FIELDS
+    ]
+    return "\n\n".join([facts, *fields])
+
+
 SHEET_TEXT_FIELDS = (
     "purpose_ja",
     "target_group_ja",
@@ -396,3 +407,37 @@ def kpi_table(kpis: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("zushi.share", lang): [fmt.percent(v, 1, lang=lang) for v in kpis.share_pct],
         }
     )
+
+
+def year_moves(programs: pd.DataFrame, progress: pd.DataFrame, evaluation: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every programme of every loaded fiscal year, a row each (a programme is its policy and its order
+    within it, as sheet numbers may change between years; named as in its latest year): its progress and
+    evaluation in each year and how they moved from the first year to the last ("▲ イ → ● ア"; "—" where
+    unchanged, "n/a" where the programme has no sheet in a year)."""
+    years = sorted(programs.fiscal_year.unique())
+    latest = programs.sort_values("fiscal_year").groupby(["policy_code", "order_in_policy"]).last()
+    rows = []
+    for (policy, order), last in latest.sort_values("sheet_no").iterrows():
+        mine = programs[(programs.policy_code == policy) & (programs.order_in_policy == order)].set_index("fiscal_year")
+        row = {t("zushi.col.label_ja", lang): program_label(last, lang)}
+        shown = {}
+        for y in years:
+            fy = fmt.fiscal_year(int(y), lang)
+            here = mine.loc[y] if y in mine.index else None
+            shown[y] = None if here is None else (here.progress, here.evaluation)
+            row[t("zushi.years_progress", lang, year=fy)] = (
+                t("common.no_data", lang) if here is None else progress_text(progress, here.progress, lang)
+            )
+            row[t("zushi.years_evaluation", lang, year=fy)] = (
+                t("common.no_data", lang) if here is None else evaluation_text(evaluation, here.evaluation, lang)
+            )
+        first, last_seen = shown[years[0]], shown[years[-1]]
+        moved = []
+        if first and last_seen and first[0] != last_seen[0]:
+            moved.append(f"{progress.loc[first[0]].symbol} {progress.loc[first[0]].code} → "
+                         f"{progress.loc[last_seen[0]].symbol} {progress.loc[last_seen[0]].code}")  # fmt: skip
+        if first and last_seen and first[1] != last_seen[1]:
+            moved.append(f"({first[1]}) → ({last_seen[1]})")
+        row[t("zushi.years_moved", lang)] = t("common.item_sep", lang).join(moved) or "—"
+        rows.append(row)
+    return pd.DataFrame(rows)

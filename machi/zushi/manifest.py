@@ -45,6 +45,12 @@ def headline(run_query, lang: str) -> Headline | None:
     )
 
 
+def _update_kind():
+    from machi.zushi.updates import KIND
+
+    return KIND
+
+
 MANIFEST = Manifest(
     key="zushi",
     area_code="14208",
@@ -68,4 +74,5 @@ MANIFEST = Manifest(
         ),
     ),
     headline=headline,
+    updates=(_update_kind(),),
 )

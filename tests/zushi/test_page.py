@@ -151,3 +151,8 @@ def test_the_conditions_are_listed_with_each_languages_punctuation():
     assert "経済観光課（1330）、企画課（1110） ／ " in ja
     assert "Economy and Tourism Division \\(1330\\), Planning Division \\(1110\\); " in en
     assert "、" not in en and "／" not in en and "（" not in en
+
+
+def test_with_one_fiscal_year_loaded_there_is_no_comparison_of_years():
+    at = open_page("zushi", "en")
+    assert t("zushi.tab.years", "en") not in [tab.label for tab in at.tabs]
