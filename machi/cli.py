@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from machi.core import paths
-from machi.core.text import t
+from machi.core.text import in_language, t
 from machi.municipalities import MUNICIPALITIES
 
 
@@ -151,7 +151,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         result = updates.apply(kind, Path(args.file), MUNICIPALITIES, replace=args.replace, dry_run=args.dry_run)
     except updates.ImportRefused as exc:
-        print(f"machi import {kind.key}: {Path(args.file).name}: refused, nothing changed:", file=sys.stderr)
+        print(t("updates.cli_refused", args.lang, name=Path(args.file).name), file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem.text(args.lang)}", file=sys.stderr)
         return 2
@@ -162,7 +162,7 @@ def _import(args: argparse.Namespace) -> int:
     elif result.unchanged:
         print(t("updates.no_change", args.lang))
     else:
-        print(f"{kind.csv}\tupdated\t{result.sha256[:12]}")
+        print(t("updates.cli_applied", args.lang, title=in_language(kind, "title", args.lang)))
     return 0
 
 
@@ -259,7 +259,7 @@ def parser() -> argparse.ArgumentParser:
     im.add_argument("file", help="the filled template (.xlsx)")
     im.add_argument("--dry-run", action="store_true", help="check and show the changes only")
     im.add_argument("--replace", action="store_true", help="allow changing or removing data already loaded")
-    im.add_argument("--lang", choices=("ja", "en"), default="en", help="the language of the messages")
+    im.add_argument("--lang", choices=("ja", "en"), default="ja", help="the language of the messages (ja by default)")
     im.set_defaults(func=_import)
 
     for manifest in MUNICIPALITIES:

@@ -122,9 +122,9 @@ def test_a_second_fiscal_year_by_the_command_line_shows_on_the_page_and_in_the_l
     data, db = store
     path = filled(ZUSHI, data, tmp_path / "fy2022.xlsx", next_year)
     env = {**os.environ, "MACHI_DATA": str(data), "MACHI_DB": str(db)}
-    dry = subprocess.run([sys.executable, "-m", "machi", "import", "zushi", str(path), "--dry-run"], env=env,
-                         capture_output=True, text=True, cwd=ROOT)  # fmt: skip
-    assert dry.returncode == 0 and "9 rows added, 0 changed, 0 removed" in dry.stdout
+    command = [sys.executable, "-m", "machi", "import", "zushi", str(path), "--lang", "en"]
+    dry = subprocess.run([*command, "--dry-run"], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert dry.returncode == 0 and "Rows added: 9, changed: 0, removed: 0" in dry.stdout
     assert "Added: FY2022 (Reiwa 4), sheet 1: Enforcing and running the Basic Ordinance" in dry.stdout
     assert t("updates.dry_run", "en") in dry.stdout
     done = subprocess.run([sys.executable, "-m", "machi", "import", "zushi", str(path)], env=env,
@@ -175,7 +175,9 @@ def test_changing_a_loaded_year_needs_replace(store, tmp_path):
     before = snapshot(data, db)
     with pytest.raises(updates.ImportRefused) as refused:
         updates.apply(ZUSHI, path, MUNICIPALITIES, data_dir=data, db=db)
-    assert "Fiscal year 2021 is already loaded and this file changes 1 of its rows" in refused.value.text("en")
+    said = refused.value.text("en")
+    assert "Fiscal year 2021 is already loaded and this file changes or removes 1 of its rows" in said
+    assert "--replace" in said and said.endswith("(Progress (ア–エ): イ → ウ)")  # what would change, before asking
     assert snapshot(data, db) == before
     result = updates.apply(ZUSHI, path, MUNICIPALITIES, replace=True, data_dir=data, db=db)
     assert result.changed == [(("2021", "1"), [("progress_code", "イ", "ウ")])]
@@ -221,12 +223,12 @@ def _text_in_number(wb, ws):
 @pytest.mark.parametrize(
     "edit,sheet,row,column,words",
     [
-        (_renamed, "", 0, "", "has no sheet “データ” (its sheets: 説明 Instructions, Sheet1)"),
+        (_renamed, "", 0, "", "has no sheet “データ” (its sheets: 説明 Instructions, Sheet1, 出典 Sources)"),
         (
             _column_missing,
             "データ",
             1,
-            "column E",
+            "E",
             "The header reads “Policy (Japanese)”; the template's is “施策コード",
         ),
         (_formula, "データ", 4, "計画事業費（千円）", "A formula (=28168*1) where a value belongs"),
@@ -312,7 +314,7 @@ def test_two_imports_at_once_give_one_result_never_a_mixed_database(store, tmp_p
     b = filled(ZUSHI, data, tmp_path / "b.xlsx", fy2023)
     env = {**os.environ, "MACHI_DATA": str(data), "MACHI_DB": str(db)}
     runs = [
-        subprocess.Popen([sys.executable, "-m", "machi", "import", "zushi", str(p)], env=env, cwd=ROOT,
+        subprocess.Popen([sys.executable, "-m", "machi", "import", "zushi", str(p), "--lang", "en"], env=env, cwd=ROOT,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for p in (a, b)
     ]  # fmt: skip
@@ -374,7 +376,7 @@ def test_the_staff_page_checks_previews_and_applies_an_upload(store, tmp_path, m
         good = filled(ZUSHI, data, tmp_path / "fy2022.xlsx", next_year)
         at.file_uploader[0].set_value(("fy2022.xlsx", good.read_bytes(), "application/octet-stream")).run()
         summary = t("updates.summary", lang, added=9, changed=0, removed=0)
-        assert summary in "\n".join(m.value for m in at.markdown)
+        assert summary in "\n".join(m.value for m in at.markdown).replace("\\", "")
         confirm = next(b for b in at.button if b.label == t("updates.confirm", lang))
         confirm.click().run()
         assert not at.exception
@@ -422,3 +424,139 @@ def test_sessions_already_open_see_an_import_on_their_next_interaction(store, tm
         assert at.selectbox(key="fy").value == "2021"  # the session keeps the year it was reading
     finally:
         cache.forget_database()
+
+
+def _actual(value, indicator="公園の利用頻度", fmt_code=None):
+    def edit(wb, ws):
+        ws.append([indicator, 2026, value, "asaka_green_plan_2026"])
+        if fmt_code:
+            ws.cell(ws.max_row, 3).number_format = fmt_code
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    "edit,stored",
+    [
+        (_actual(31.2), "31.2"),
+        (_actual("３１．２"), "31.2"),  # full-width digits and point, as Japanese input gives them
+        (_actual(0.217, "市域に占める緑地の割合", "0.0%"), "21.7"),  # a cell shown as 21.7%
+        (_actual(0.3, "みどりの満足度"), "0.3"),  # by the indicator's name, as the list shows it
+        (_actual("－0.1", "みどりの満足度"), "-0.1"),  # the minus sign of Japanese input
+    ],
+)
+def test_an_actual_is_taken_as_a_person_types_it(store, tmp_path, edit, stored):
+    data, db = store
+    updates.apply(ASAKA, filled(ASAKA, data, tmp_path / "a.xlsx", edit), MUNICIPALITIES, data_dir=data, db=db)
+    rows = updates.read_csv(data / "asaka" / "actuals.csv")
+    assert [(r["year"], r["value"]) for r in rows] == [("2026", stored)]
+
+
+@pytest.mark.parametrize(
+    "edit,words",
+    [
+        (_actual("nan"), "“nan” is not a number"),
+        (_actual("inf"), "“inf” is not a number"),
+        (_actual(1.0, "no such indicator"), "“no such indicator” is not one of the codes"),
+        (_actual(150, "市域に占める緑地の割合"), "150 is outside the range"),
+    ],
+)
+def test_an_actual_that_is_not_a_figure_is_refused(store, tmp_path, edit, words):
+    data, db = store
+    before = snapshot(data, db)
+    with pytest.raises(updates.ImportRefused) as refused:
+        updates.apply(ASAKA, filled(ASAKA, data, tmp_path / "a.xlsx", edit), MUNICIPALITIES, data_dir=data, db=db)
+    assert words in refused.value.text("en") and snapshot(data, db) == before
+
+
+def test_a_new_department_or_policy_code_is_taken_when_it_has_the_codes_form(store, tmp_path):
+    data, db = store
+
+    def new_codes(wb, ws):
+        next_year(wb, ws)
+        ws.cell(updates.FIRST_ROW + 9, 5, "５-２")  # a policy not yet in the sheets, typed full-width
+        ws.cell(updates.FIRST_ROW + 9, 7, "1111")  # a new department
+
+    updates.apply(ZUSHI, filled(ZUSHI, data, tmp_path / "z.xlsx", new_codes), MUNICIPALITIES, data_dir=data, db=db)
+    row = next(r for r in updates.read_csv(data / "zushi" / "programs.csv") if r["fiscal_year"] == "2022")
+    assert (row["policy_code"], row["department_code"]) == ("5-2", "1111")
+
+    def bad_code(wb, ws):
+        ws.cell(updates.FIRST_ROW, 7, "11")
+
+    with pytest.raises(updates.ImportRefused) as refused:
+        updates.apply(ZUSHI, filled(ZUSHI, data, tmp_path / "b.xlsx", bad_code), MUNICIPALITIES, data_dir=data, db=db)
+    assert "“11” is not a code of the right form (for example 1110)" in refused.value.text("en")
+
+
+@pytest.mark.parametrize(
+    "edit,words",
+    [
+        (lambda wb, ws: setattr(ws.cell(updates.FIRST_ROW, 19), "value", "#REF!"), "An error value (#REF!)"),
+        (
+            lambda wb, ws: setattr(ws.cell(updates.FIRST_ROW + 1, 40), "value", "メモ"),
+            "“メモ” is outside the template's",
+        ),
+        (
+            lambda wb, ws: setattr(ws.cell(updates.FIRST_ROW, 28), "value", "asaka_green_plan_2026"),
+            "not one of the codes",
+        ),
+    ],
+)
+def test_an_error_value_data_beside_the_template_or_another_citys_source_is_refused(store, tmp_path, edit, words):
+    data, db = store
+    with pytest.raises(updates.ImportRefused) as refused:
+        updates.apply(ZUSHI, filled(ZUSHI, data, tmp_path / "z.xlsx", edit), MUNICIPALITIES, data_dir=data, db=db)
+    assert words in refused.value.text("en")
+
+
+NEW_SOURCE = [
+    "zushi_2022_sheets", "document", "逗子市", "逗子市総合計画 実施計画 進行管理 事業評価シート 2022（令和4）年度",
+    "Zushi City comprehensive plan: implementation-program evaluation sheets, FY2022", "逗子市", "Zushi City",
+    "2022", "fiscal_year", None, "逗子市ウェブサイトの利用条件による", "Zushi City website terms",
+    "逗子市「総合計画実施計画 進行管理 事業評価シート 2022（令和4）年度」", None, None, None,
+]  # fmt: skip
+
+
+def test_a_new_years_document_is_added_with_its_sheets_and_cited_by_them(store, tmp_path):
+    data, db = store
+
+    def with_source(wb, ws):
+        next_year(wb, ws)
+        for r in range(updates.FIRST_ROW + 9, ws.max_row + 1):
+            ws.cell(r, 28, "zushi_2022_sheets")
+        wb[updates.SOURCES_SHEET].append(NEW_SOURCE)
+
+    path = filled(ZUSHI, data, tmp_path / "fy2022.xlsx", with_source)
+    result = updates.apply(ZUSHI, path, MUNICIPALITIES, data_dir=data, db=db)
+    assert len(result.added) == 9 and result.lines("en")[-1] == f"Source added: {NEW_SOURCE[4]}"
+    con = connect_read_only(db)
+    try:
+        cited = con.execute(
+            "SELECT DISTINCT p.source_id, s.date_kind FROM zushi_programs p JOIN sources s USING (source_id) "
+            "WHERE fiscal_year = 2022"
+        ).fetchall()
+    finally:
+        con.close()
+    assert cited == [("zushi_2022_sheets", "fiscal_year")]
+
+
+def test_a_listed_source_cannot_be_changed_from_a_template_nor_one_of_another_city_added(store, tmp_path):
+    data, db = store
+
+    def changed(wb, ws):
+        wb[updates.SOURCES_SHEET].cell(updates.FIRST_ROW, 4, "別の資料名")
+
+    def elsewhere(wb, ws):
+        wb[updates.SOURCES_SHEET].append([*NEW_SOURCE[:2], "朝霞市", *NEW_SOURCE[3:]])
+
+    for edit, words in (
+        (changed, "is already listed and this row differs"),
+        (elsewhere, "adds sources of 逗子市 only"),
+    ):
+        before = snapshot(data, db)
+        with pytest.raises(updates.ImportRefused) as refused:
+            updates.apply(ZUSHI, filled(ZUSHI, data, tmp_path / "s.xlsx", edit), MUNICIPALITIES, data_dir=data, db=db)
+        problem = refused.value.problems[0]
+        assert problem.sheet == updates.SOURCES_SHEET and words in problem.text("en")
+        assert snapshot(data, db) == before

@@ -14,7 +14,11 @@ from machi.core.updates import DATA_SHEET, Column, Problem, Record, UpdateKind, 
 def choices(data_dir: Path) -> dict[str, dict[str, str]]:
     return {
         "indicator_id": {r["indicator_id"]: r["name_ja"] for r in read_csv(data_dir / "asaka" / "indicators.csv")},
-        "source_id": {r["source_id"]: r["title_ja"] for r in read_csv(data_dir / "sources.csv")},
+        "source_id": {
+            r["source_id"]: r["title_ja"]
+            for r in read_csv(data_dir / "sources.csv")
+            if r["municipality_ja"] == "朝霞市"
+        },
     }
 
 
@@ -24,9 +28,10 @@ COLUMNS = (
         "指標",
         "Indicator",
         "choice",
-        width=24,
-        note_ja="green_satisfaction＝みどりの満足度 など（一覧から選ぶ）",
-        note_en="green_satisfaction = satisfaction with greenery, … (pick from the list)",
+        by_label=True,
+        width=30,
+        note_ja="指標の名称を一覧から選ぶ",
+        note_en="pick the indicator's (Japanese) name from the list",
     ),
     Column(
         "year",
@@ -123,6 +128,7 @@ KIND = UpdateKind(
     choices=choices,
     check=check,
     describe=describe,
+    municipality_ja="朝霞市",
     instructions_ja="1 行が 1 つの実績値（指標・年度）です。公表された値を、その出典とともに入力します。"
     "読み込み済みの値を変える・消すときは「置き換える」を選びます。",
     instructions_en="One row per published actual (indicator and fiscal year), with the document that "

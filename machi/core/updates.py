@@ -23,9 +23,12 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import math
 import os
+import re
 import shutil
 import tempfile
+import unicodedata
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +43,8 @@ MAX_BYTES = 5 * 1024 * 1024
 DATA_SHEET, HELP_SHEET, LISTS_SHEET = "データ", "説明 Instructions", "lists"
 #: rows 1 and 2 are the headers (Japanese, English); records start on row 3
 FIRST_ROW = 3
+#: the sheet where a template lists its municipality's sources, and takes new ones (a new year's sheets)
+SOURCES_SHEET = "出典 Sources"
 #: the change log, in data/ (so a rebuild keeps it)
 CHANGE_LOG = "change_log.csv"
 CHANGE_LOG_COLUMNS = (
@@ -68,10 +73,48 @@ class Column:
     hi: float | None = None
     number_format: str = "General"
     width: int = 14
-    #: choice: a drop-down list that refuses anything else in Excel (False: suggests, warns)
+    #: choice: a drop-down list that refuses anything else in Excel (False: suggests, warns; a new code is
+    #: then taken when it matches `pattern`, e.g. a new department's four digits)
     strict: bool = True
+    pattern: str = ""
+    example: str = ""
+    #: choice: the list shows the codes' names (an indicator's name, not its id); either is taken
+    by_label: bool = False
     note_ja: str = ""
     note_en: str = ""
+
+
+#: the columns of the sources sheet: those of data/sources.csv
+SOURCE_COLUMNS = (
+    Column("source_id", "出典コード", "Source id", "choice", strict=False, pattern=r"[a-z][a-z0-9_]*",
+           example="zushi_2022_sheets", width=22, note_ja="半角英小文字・数字・_", note_en="a–z, 0–9 and _"),
+    Column("kind", "種類", "Kind", "choice", width=14),
+    Column("municipality_ja", "市町村", "Municipality", width=10),
+    Column("title_ja", "資料名", "Title (Japanese)", width=40),
+    Column("title_en", "資料名（英語）", "Title (English)", width=40),
+    Column("publisher_ja", "発行者", "Publisher (Japanese)", width=16),
+    Column("publisher_en", "発行者（英語）", "Publisher (English)", width=16),
+    Column("date", "日付", "Date", required=False, pattern=r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", example="2023-03-31",
+           width=12, note_ja="2023、2023-03 または 2023-03-31", note_en="2023, 2023-03 or 2023-03-31"),
+    Column("date_kind", "日付の種類", "Kind of date", "choice", required=False, width=12),
+    Column("url", "URL", "URL", required=False, width=30),
+    Column("license_ja", "利用条件", "Terms (Japanese)", width=24),
+    Column("license_en", "利用条件（英語）", "Terms (English)", width=24),
+    Column("credit_ja", "出典の表記", "Credit line", width=30),
+    Column("note_ja", "備考", "Note (Japanese)", required=False, width=24),
+    Column("note_en", "備考（英語）", "Note (English)", required=False, width=24),
+    Column("every_years", "調査の間隔（年）", "Held every (years)", "int", required=False, lo=1, hi=50, width=10),
+)  # fmt: skip
+SOURCE_CHOICES = {
+    "kind": {"document": "資料", "official_table": "公式統計表", "web_page": "ウェブページ"},
+    "date_kind": {
+        "published": "発行",
+        "effective": "実施",
+        "survey": "調査期日",
+        "fiscal_year": "対象年度",
+        "edition": "版",
+    },
+}
 
 
 def source_column(note_ja: str, note_en: str, width: int = 20) -> Column:
@@ -96,6 +139,8 @@ class UpdateKind:
     choices: Callable[[Path], dict[str, dict[str, str]]] = lambda data_dir: {}
     #: (records, data/) -> problems the columns cannot say alone (a value outside its indicator's scale)
     check: Callable[[list[Record], Path], list[Problem]] | None = None
+    #: the municipality whose sources the template lists and may add to (its sources sheet); "" for none
+    municipality_ja: str = ""
     #: (a row as {column: text}, lang) -> how the preview names it ("2022（令和4）年度 シート 1 …")
     describe: Callable[[dict, str], str] | None = None
     instructions_ja: str = ""
@@ -158,6 +203,8 @@ class Preview:
     describe: Callable[[dict, str], str] | None = None
     #: {CSV column: (Japanese header, English header)}
     headers: dict = field(default_factory=dict)
+    #: new sources the file adds (their rows of data/sources.csv)
+    sources: list[dict] = field(default_factory=list)
 
     def touched(self, kind: UpdateKind) -> list[str]:
         """The values of the kind's scope (the fiscal years) that the import adds, changes or removes."""
@@ -176,7 +223,7 @@ class Preview:
 
     @property
     def unchanged(self) -> bool:
-        return not (self.added or self.changed or self.removed)
+        return not (self.added or self.changed or self.removed or self.sources)
 
     def lines(self, lang: str) -> list[str]:
         """The preview in words: a line per row added, changed (each column old → new) or removed."""
@@ -197,6 +244,7 @@ class Preview:
             )
             out.append(t("updates.changed", lang, record=self.name(k, lang), diff=diff))
         out += [t("updates.removed", lang, record=self.name(k, lang)) for k in self.removed]
+        out += [t("updates.source_added", lang, title=in_language(s, "title", lang)) for s in self.sources]
         return out
 
 
@@ -215,7 +263,11 @@ def read_csv(path: Path) -> list[dict]:
 
 def current_rows(kind: UpdateKind, data_dir: Path | None = None) -> tuple[list[str], list[dict]]:
     """The kind's CSV as it is now: (its header, its rows as {column: text})."""
-    path = Path(data_dir or paths.data_dir()) / kind.csv
+    return current_csv(Path(data_dir or paths.data_dir()) / kind.csv)
+
+
+def current_csv(path: Path) -> tuple[list[str], list[dict]]:
+    """A CSV of data/: (its header, its rows as {column: text}, blank lines left out)."""
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
         return list(reader.fieldnames or []), [r for r in reader if any((v or "").strip() for v in r.values())]
@@ -247,7 +299,8 @@ def template(kind: UpdateKind, data_dir: Path | None = None) -> bytes:
             ws.cell(r, n).alignment = Alignment(wrap_text=True, vertical="top")
         ws.column_dimensions[letter].width = col.width
         if col.kind == "choice":
-            values = list(choices.get(col.name, {}))
+            listed = choices.get(col.name, {})
+            values = list(listed.values() if col.by_label else listed)
             for i, v in enumerate(values, start=1):
                 lists.cell(i, n, v)
             if values:
@@ -277,15 +330,46 @@ def template(kind: UpdateKind, data_dir: Path | None = None) -> bytes:
             dv.add(f"{letter}{FIRST_ROW}:{letter}{last}")
     for r, row in enumerate(rows, start=FIRST_ROW):
         for n, col in enumerate(kind.columns, start=1):
-            cell = ws.cell(r, n, _cell_value(col, row.get(col.name, "")))
+            value = _cell_value(col, row.get(col.name, ""))
+            if col.by_label and value is not None:  # the list shows names: so does the cell
+                value = choices.get(col.name, {}).get(value, value)
+            cell = ws.cell(r, n, value)
             cell.number_format = col.number_format
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = ws.cell(FIRST_ROW, 1)
+    for n, col in enumerate(kind.columns, start=1):  # the rows to come take the units' formats (no cells made)
+        if col.number_format != "General":
+            ws.column_dimensions[get_column_letter(n)].number_format = col.number_format
+    ws.freeze_panes = ws.cell(FIRST_ROW, 3)  # the headers and the first two columns (the key) stay in view
+    if kind.municipality_ja:  # its sources, to which a new year's document is added
+        _sources_sheet(wb.create_sheet(SOURCES_SHEET), kind, data_dir)
     _instructions(wb.create_sheet(HELP_SHEET, 0), kind, choices)
     wb.active = 1
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def _sources_sheet(ws, kind: UpdateKind, data_dir: Path) -> None:
+    """The sources sheet: the municipality's sources as listed (kept as they are), room for new ones."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    head = PatternFill("solid", fgColor="DCE6F0")
+    for n, col in enumerate(SOURCE_COLUMNS, start=1):
+        ws.cell(1, n, col.ja).font = Font(bold=True)
+        ws.cell(2, n, col.en).font = Font(italic=True, color="4A5562")
+        ws.cell(1, n).fill = ws.cell(2, n).fill = head
+        ws.column_dimensions[get_column_letter(n)].width = col.width
+        if col.name in SOURCE_CHOICES:
+            dv = DataValidation(type="list", formula1='"' + ",".join(SOURCE_CHOICES[col.name]) + '"', allow_blank=True)
+            ws.add_data_validation(dv)
+            dv.add(f"{get_column_letter(n)}{FIRST_ROW}:{get_column_letter(n)}{FIRST_ROW + 200}")
+    mine = [r for r in read_csv(data_dir / "sources.csv") if r["municipality_ja"] == kind.municipality_ja]
+    for r, row in enumerate(mine, start=FIRST_ROW):
+        for n, col in enumerate(SOURCE_COLUMNS, start=1):
+            ws.cell(r, n, _cell_value(col, row.get(col.name, ""))).alignment = Alignment(vertical="top")
+    ws.freeze_panes = ws.cell(FIRST_ROW, 2)
 
 
 def _cell_value(col: Column, text: str):
@@ -300,8 +384,8 @@ def _cell_value(col: Column, text: str):
 
 
 def _range_text(col: Column, lang: str) -> str:
-    lo = "" if col.lo is None else f"{col.lo:g}"
-    hi = "" if col.hi is None else f"{col.hi:g}"
+    lo = "" if col.lo is None else _shown(col.lo)
+    hi = "" if col.hi is None else _shown(col.hi)
     return t("updates.range", lang, lo=lo, hi=hi)
 
 
@@ -342,34 +426,79 @@ def _instructions(ws, kind: UpdateKind, choices: dict) -> None:
 
 def read(kind: UpdateKind, path: Path, data_dir: Path | None = None) -> list[Record]:
     """The records of a filled template, every cell checked; ImportRefused lists every problem found."""
+    return read_all(kind, path, data_dir)[0]
+
+
+def read_all(kind: UpdateKind, path: Path, data_dir: Path | None = None) -> tuple[list[Record], list[Record]]:
+    """The records of a filled template and the new sources of its sources sheet, every cell checked."""
     path = Path(path)
     data_dir = Path(data_dir or paths.data_dir())
-    ws = _open(path)
-    problems = _header_problems(kind, ws)
+    wb = _open(path)
+    ws = wb[DATA_SHEET]
+    problems = _header_problems(kind.columns, ws, DATA_SHEET)
     if problems:
         raise ImportRefused(problems)
+    new_sources, problems = _new_sources(kind, wb, data_dir)
     choices = kind.choices(data_dir)
-    records: list[Record] = []
-    for r, cells in enumerate(ws.iter_rows(min_row=FIRST_ROW, max_col=len(kind.columns)), start=FIRST_ROW):
-        if all(c.value is None or (isinstance(c.value, str) and not c.value.strip()) for c in cells):
-            continue
-        values = {}
-        for col, cell in zip(kind.columns, cells):
-            value, problem = _value(col, cell, choices.get(col.name))
-            if problem:
-                problems.append(Problem(*problem, sheet=DATA_SHEET, row=r, column_ja=col.ja, column_en=col.en))
-            values[col.name] = value
-        records.append(Record(r, values))
+    if new_sources and "source_id" in choices:  # a row may cite a source the file adds
+        choices["source_id"] = {**choices["source_id"], **{s.values["source_id"]: "" for s in new_sources}}
+    records, found = _records(kind.columns, ws, DATA_SHEET, choices)
+    problems += found
     if not records and not problems:
-        problems.append(
-            Problem(t("updates.no_rows", "ja", sheet=DATA_SHEET), t("updates.no_rows", "en", sheet=DATA_SHEET))
-        )
+        problems.append(Problem(*_both("updates.no_rows", sheet=DATA_SHEET)))
     problems += _duplicates(kind, records)
     if kind.check and not problems:
         problems += kind.check(records, data_dir)
     if problems:
         raise ImportRefused(problems)
-    return records
+    return records, new_sources
+
+
+def _records(columns, ws, sheet: str, choices: dict) -> tuple[list[Record], list[Problem]]:
+    records, problems = [], []
+    for r, cells in enumerate(ws.iter_rows(min_row=FIRST_ROW, max_col=len(columns)), start=FIRST_ROW):
+        if all(c.value is None or (isinstance(c.value, str) and not c.value.strip()) for c in cells):
+            continue
+        values = {}
+        for col, cell in zip(columns, cells):
+            value, problem = _value(col, cell, choices.get(col.name))
+            if problem:
+                problems.append(Problem(*problem, sheet=sheet, row=r, column_ja=col.ja, column_en=col.en))
+            values[col.name] = value
+        records.append(Record(r, values))
+    return records, problems
+
+
+def _new_sources(kind: UpdateKind, wb, data_dir: Path) -> tuple[list[Record], list[Problem]]:
+    """The sources sheet: the rows of sources already listed must be as they are (a source is never
+    changed from here); the others are new sources, added with the file (a new year's sheets)."""
+    if not kind.municipality_ja or SOURCES_SHEET not in wb.sheetnames:
+        return [], []
+    ws = wb[SOURCES_SHEET]
+    problems = _header_problems(SOURCE_COLUMNS, ws, SOURCES_SHEET)
+    if problems:
+        return [], problems
+    records, problems = _records(SOURCE_COLUMNS, ws, SOURCES_SHEET, SOURCE_CHOICES)
+    known = {r["source_id"]: r for r in read_csv(data_dir / "sources.csv")}
+    new, seen = [], {}
+    first, place = SOURCE_COLUMNS[0], SOURCE_COLUMNS[2]
+    for rec in records:
+        sid = rec.values.get("source_id")
+        if not sid:
+            continue
+        at = dict(sheet=SOURCES_SHEET, row=rec.row, column_ja=first.ja, column_en=first.en)
+        if sid in seen:
+            problems.append(Problem(*_both("updates.duplicate", record=sid, row=seen[sid]), **at))
+        seen[sid] = rec.row
+        if sid not in known:
+            new.append(rec)
+        elif any(not _same(known[sid].get(c.name, ""), rec.values.get(c.name) or "", c) for c in SOURCE_COLUMNS):
+            problems.append(Problem(*_both("updates.source_changed", source=sid), **at))
+    for rec in new:
+        if rec.values.get("municipality_ja") != kind.municipality_ja:
+            at = dict(sheet=SOURCES_SHEET, row=rec.row, column_ja=place.ja, column_en=place.en)
+            problems.append(Problem(*_both("updates.source_elsewhere", place=kind.municipality_ja), **at))
+    return new, problems
 
 
 def _refuse(key: str, **kw) -> ImportRefused:
@@ -377,7 +506,7 @@ def _refuse(key: str, **kw) -> ImportRefused:
 
 
 def _open(path: Path):
-    """The template's data sheet, from a file that is an .xlsx workbook of a sensible size without macros."""
+    """The workbook of a filled template, from a file that is an .xlsx workbook of a sensible size without macros."""
     from openpyxl import load_workbook
 
     if not path.is_file():
@@ -400,7 +529,7 @@ def _open(path: Path):
         raise
     except Exception:  # not a zip, a damaged workbook, …
         raise _refuse("updates.not_xlsx", name=path.name) from None
-    if DATA_SHEET not in wb.sheetnames:
+    if DATA_SHEET not in wb.sheetnames:  # (the sources sheet is optional: a file made before it had none)
         shown = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
         found = {lang: t("common.item_sep", lang).join(shown) for lang in ("ja", "en")}
         raise ImportRefused(
@@ -413,38 +542,39 @@ def _open(path: Path):
                 )
             ]
         )
-    return wb[DATA_SHEET]
+    return wb
 
 
-def _header_problems(kind: UpdateKind, ws) -> list[Problem]:
-    problems = []
-    for n, col in enumerate(kind.columns, start=1):
+def _header_problems(columns, ws, sheet: str) -> list[Problem]:
+    """Rows 1 and 2 as the template has them: the first column that differs (a column inserted, deleted or
+    moved shifts every one after it: one problem, not thirty), and data in a column beyond the template's."""
+    for n, col in enumerate(columns, start=1):
         ja, en = (ws.cell(r, n).value for r in (1, 2))
         if (str(ja or "").strip(), str(en or "").strip()) != (col.ja, col.en):
-            problems.append(
+            return [
                 Problem(
                     t("updates.header", "ja", found=ja or "（空欄）", ja=col.ja),
                     t("updates.header", "en", found=en or ja or "(empty)", ja=f"{col.ja} / {col.en}"),
-                    sheet=DATA_SHEET,
+                    sheet=sheet,
                     row=1,
-                    column_ja=f"{_letter(n)} 列",
-                    column_en=f"column {_letter(n)}",
+                    column_ja=_letter(n),
+                    column_en=_letter(n),
                 )
-            )
-    extra = ws.cell(1, len(kind.columns) + 1).value
-    if extra not in (None, ""):
-        n = len(kind.columns) + 1
-        problems.append(
-            Problem(
-                t("updates.extra_column", "ja", found=extra),
-                t("updates.extra_column", "en", found=extra),
-                sheet=DATA_SHEET,
-                row=1,
-                column_ja=f"{_letter(n)} 列",
-                column_en=f"column {_letter(n)}",
-            )
-        )
-    return problems
+            ]
+    beyond = len(columns) + 1
+    for row in ws.iter_rows(min_row=1, min_col=beyond, max_col=max(ws.max_column, beyond)):
+        for cell in row:
+            if cell.value not in (None, ""):
+                return [
+                    Problem(
+                        *_both("updates.extra_column", found=str(cell.value)[:40]),
+                        sheet=sheet,
+                        row=cell.row,
+                        column_ja=cell.column_letter,
+                        column_en=cell.column_letter,
+                    )
+                ]
+    return []
 
 
 def _letter(n: int) -> str:
@@ -453,52 +583,84 @@ def _letter(n: int) -> str:
     return get_column_letter(n)
 
 
+def _both(key: str, **kw) -> tuple[str, str]:
+    return t(key, "ja", **kw), t(key, "en", **kw)
+
+
+def _typed(text: str) -> str:
+    """What a person typed, as the check reads it: full-width letters, digits and signs as their ASCII
+    forms (NFKC: "２０２２" is 2022, "ｃ" is c), the minus signs Japanese input gives (－, −) as "-"."""
+    return unicodedata.normalize("NFKC", text).replace("−", "-").replace("－", "-").strip()
+
+
 def _value(col: Column, cell, allowed: dict | None):
     """(the cell's value as text for the CSV, None) or (None, (message_ja, message_en))."""
     raw = cell.value
     if cell.data_type == "f" or (isinstance(raw, str) and raw.startswith("=")):
-        return None, (
-            t("updates.formula", "ja", formula=str(raw)[:40]),
-            t("updates.formula", "en", formula=str(raw)[:40]),
-        )
+        return None, _both("updates.formula", formula=str(raw)[:40])
+    if cell.data_type == "e":  # #REF!, #N/A, #DIV/0! …
+        return None, _both("updates.error_value", value=str(raw)[:20])
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if col.required:
-            return None, (t("updates.missing", "ja"), t("updates.missing", "en"))
+            return None, _both("updates.missing")
         return "", None
-    if isinstance(raw, (dt.date, dt.datetime)):
-        return None, (t("updates.not_a_date", "ja"), t("updates.not_a_date", "en"))
+    if isinstance(raw, (dt.date, dt.datetime, dt.time)):
+        return None, _both("updates.not_a_date")
     if col.kind in ("int", "float"):
         number = _number(raw)
+        if number is not None and isinstance(raw, (int, float)) and "%" in (cell.number_format or ""):
+            number = round(number * 100, 10)  # a cell shown as 21.7%: Excel holds 0.217; the reader typed 21.7
         if number is None or (col.kind == "int" and number != int(number)):
-            key = "updates.not_whole" if col.kind == "int" else "updates.not_number"
-            return None, (t(key, "ja", value=str(raw)[:40]), t(key, "en", value=str(raw)[:40]))
+            return None, _both("updates.not_whole" if col.kind == "int" else "updates.not_number", value=str(raw)[:40])
         if (col.lo is not None and number < col.lo) or (col.hi is not None and number > col.hi):
             return None, (
-                t("updates.out_of_range", "ja", value=f"{number:g}", range=_range_text(col, "ja")),
-                t("updates.out_of_range", "en", value=f"{number:g}", range=_range_text(col, "en")),
+                t("updates.out_of_range", "ja", value=_shown(number), range=_range_text(col, "ja")),
+                t("updates.out_of_range", "en", value=_shown(number), range=_range_text(col, "en")),
             )
         return (str(int(number)) if col.kind == "int" else _float_text(number)), None
-    text = str(raw).strip() if not isinstance(raw, str) else raw.strip()
-    if isinstance(raw, float) and raw.is_integer():
-        text = str(int(raw))
-    if col.kind == "choice" and allowed is not None and text not in allowed:
-        shown = "、".join(list(allowed)[:12])
+    text = str(int(raw)) if isinstance(raw, float) and raw.is_integer() else str(raw)
+    text = text.replace("\r\n", "\n").strip()
+    if col.kind != "choice":
+        return text, None
+    code = _typed(text)
+    if allowed and code not in allowed and col.by_label:  # the list shows names: a name stands for its code
+        code = next((k for k, label in allowed.items() if _typed(label) == code), code)
+    if allowed is not None and code not in allowed and (col.strict or not col.pattern):
         return None, (
-            t("updates.unknown_code", "ja", value=text[:40], allowed=shown),
-            t("updates.unknown_code", "en", value=text[:40], allowed=", ".join(list(allowed)[:12])),
+            t("updates.unknown_code", "ja", value=text[:40], allowed=_listed(allowed, col, "ja")),
+            t("updates.unknown_code", "en", value=text[:40], allowed=_listed(allowed, col, "en")),
         )
-    return text.replace("\r\n", "\n"), None
+    if col.pattern and not re.fullmatch(col.pattern, code):
+        return None, (
+            t("updates.bad_code", "ja", value=text[:40], example=col.example),
+            t("updates.bad_code", "en", value=text[:40], example=col.example),
+        )
+    return code, None
+
+
+def _listed(allowed: dict, col: Column, lang: str) -> str:
+    shown = list(allowed.values() if col.by_label else allowed)[:12]
+    return t("common.item_sep", lang).join(shown)
 
 
 def _number(raw) -> float | None:
     if isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
-        return float(raw)
-    try:
-        return float(str(raw).replace(",", "").strip())
-    except ValueError:
-        return None
+        number = float(raw)
+    else:
+        try:
+            number = float(_typed(str(raw)).replace(",", ""))
+        except ValueError:
+            return None
+    return number if math.isfinite(number) else None  # "nan" and "inf" are not figures
+
+
+def _shown(x: float) -> str:
+    """A number in a message: 1,000,000,000,000 rather than 1e+12."""
+    if float(x).is_integer():
+        return f"{x:,.0f}" if abs(x) >= 10_000 else f"{x:.0f}"  # a year stays 2019
+    return f"{x:,}"
 
 
 def _float_text(x: float) -> str:
@@ -593,13 +755,16 @@ def _sort_key(value: str):
 
 
 def conflicts(kind: UpdateKind, result: Preview) -> list[Problem]:
-    """Data already loaded that the file would change or remove: refused unless the user asks to replace."""
+    """Data already loaded that the file would change or remove: refused unless the user asks to replace;
+    the refusal lists those changes (old → new) and how to ask."""
     if not (result.changed or result.removed):
         return []
-    scope = "、".join(result.scope) if result.scope else ""
     n = len(result.changed) + len(result.removed)
-    key = "updates.conflict_scope" if scope else "updates.conflict"
-    return [Problem(t(key, "ja", scope=scope, n=n), t(key, "en", scope=scope.replace("、", ", "), n=n))]
+    touched = result.touched(kind)
+    key = "updates.conflict_scope" if touched else "updates.conflict"
+    head = [t(key, lang, scope=t("common.item_sep", lang).join(touched), n=n) for lang in ("ja", "en")]
+    lines = {lang: result.lines(lang)[1 + len(result.added) :] for lang in ("ja", "en")}
+    return [Problem(head[0], head[1])] + [Problem(ja, en) for ja, en in zip(lines["ja"], lines["en"], strict=True)]
 
 
 # --- applying: all or nothing, one import at a time ----------------------------------------------------
@@ -664,8 +829,9 @@ def apply(
 
     data_dir = Path(data_dir or paths.data_dir())
     db = Path(db or paths.db_path())
-    records = read(kind, path, data_dir)
+    records, new_sources = read_all(kind, path, data_dir)
     result, rows = preview(kind, records, data_dir)
+    result.sources = [s.values for s in new_sources]
     content = Path(path).read_bytes()
     result.file_name, result.sha256 = Path(path).name, hashlib.sha256(content).hexdigest()
     if not replace and (problems := conflicts(kind, result)):
@@ -684,6 +850,9 @@ def apply(
     )
     with import_lock(data_dir):
         files = {kind.csv: _csv_text(header, rows), CHANGE_LOG: _log_text(data_dir, entry)}
+        if result.sources:  # the new year's document, in the list of sources
+            source_header, sources = current_csv(data_dir / "sources.csv")
+            files["sources.csv"] = _csv_text(source_header, sources + result.sources)
         scratch = Path(tempfile.mkdtemp(prefix=".machi-import-", dir=_scratch_parent(data_dir)))
         try:
             trial = scratch / "data"

@@ -86,10 +86,10 @@ def upload_and_apply(key: str, lang: str) -> None:
     except updates.ImportRefused as refused:
         problems(refused, lang)
         return
-    preview(result, lang)
     if result.unchanged:
         st.info(t("updates.no_change", lang))
         return
+    preview(result, lang)
     st.button(
         t("updates.confirm", lang),
         type="primary",

@@ -24,7 +24,9 @@ def choices(data_dir: Path) -> dict[str, dict[str, str]]:
         "department_code": {r["department_code"]: r["department_ja"] for r in programs},
         "policy_code": {r["policy_code"]: r["policy_ja"] for r in programs},
         "source_id": {
-            r["source_id"]: r["title_ja"] for r in read_csv(data_dir / "sources.csv") if r["kind"] == "document"
+            r["source_id"]: r["title_ja"]
+            for r in read_csv(data_dir / "sources.csv")
+            if r["kind"] == "document" and r["municipality_ja"] == "逗子市"
         },
     }
 
@@ -51,6 +53,8 @@ COLUMNS = (
         "Policy code",
         "choice",
         strict=False,
+        pattern=r"[0-9]+-[0-9]+",
+        example="5-2",
         width=10,
         note_ja="一覧にない施策も入力できます（例 5-2）",
         note_en="a policy not in the list may be typed (e.g. 5-2)",
@@ -62,6 +66,8 @@ COLUMNS = (
         "Department code",
         "choice",
         strict=False,
+        pattern=r"[0-9]{4}",
+        example="1110",
         width=10,
         note_ja="4 桁。一覧にない課も入力できます",
         note_en="4 digits; a department not in the list may be typed",
@@ -117,8 +123,8 @@ COLUMNS = (
         width=14,
     ),
     source_column(
-        note_ja="新しい年度のシートは、出典一覧（sources.csv）に登録してから選びます",
-        note_en="a new year's sheets are first added to the list of sources (sources.csv)",
+        note_ja="新しい年度のシートは、シート「出典 Sources」に資料の行を追加し、その出典コードを入力します",
+        note_en="a new year's sheets: add the document as a row of the sheet “出典 Sources” and enter its id",
         width=18,
     ),
     Column("section_en", "節の名称（英語）", "Section (English)", required=False, width=24),
@@ -148,6 +154,7 @@ KIND = UpdateKind(
     scope="fiscal_year",
     choices=choices,
     describe=describe,
+    municipality_ja="逗子市",
     instructions_ja="1 行が 1 枚の事業評価シートです。新しい年度は行を追加して入力します。ファイルにある年度は、"
     "その年度のデータがファイルの内容で置き換わります（読み込み済みの年度を変えるときは「置き換える」を選びます）。",
     instructions_en="One row per evaluation sheet. Add rows for a new fiscal year. The fiscal years in the file "
