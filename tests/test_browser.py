@@ -458,3 +458,35 @@ def test_the_chamber_view_steps_through_every_screen_at_20_px_or_more(server, la
         assert outside == []
     finally:
         context.close()
+
+
+def _contrast(fg: str, bg: str) -> float:
+    """The WCAG contrast ratio of two colours given as rgb(…) or rgba(…) by the browser."""
+
+    def luminance(colour: str) -> float:
+        r, g, b = (int(float(v)) / 255 for v in colour[colour.index("(") + 1 : -1].split(",")[:3])
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_each_page_has_its_own_title_and_source_lines_read_at_4_5_to_1(page, lang):
+    """The browser's tab names the page in the reader's language; a caption (every source line and data
+    date is one) has at least the 4.5:1 contrast JIS X 8341-3 / WCAG 2.1 AA asks of text."""
+    base, pg, outside, errors = page
+    titles = set()
+    for path, title_key in PAGES:
+        pg.goto(f"{base}/{'' if path == 'home' else path}?lang={lang}")
+        wait_rendered(pg)
+        titles.add(pg.title())
+        nav = {"home": "nav.home", "sources": "nav.sources"}.get(path, title_key)  # the page's name in the navigation
+        assert pg.title() == t("app.page_title", lang, page=t(nav, lang)), path
+        colours = pg.evaluate(
+            """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid="stCaptionContainer"]')]
+                 .filter(e => e.getClientRects().length).map(e => getComputedStyle(e).color)"""
+        )
+        assert colours and all(_contrast(c, "rgb(255, 255, 255)") >= 4.5 for c in colours), (path, colours)
+    assert len(titles) == len(PAGES) and errors == [] and outside == []
