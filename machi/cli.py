@@ -169,10 +169,7 @@ def _import(args: argparse.Namespace) -> int:
 def _import_housing(args: argparse.Namespace) -> int:
     """`import housing FILE`: the e-Stat table's own import (as `import-housing`), with --dry-run and a
     row in the change log."""
-    import hashlib
-
-    from machi.core import updates
-    from machi.core.build import BuildError, build
+    from machi.core.build import BuildError
     from machi.osaka import housing
 
     if args.dry_run:
@@ -184,13 +181,7 @@ def _import_housing(args: argparse.Namespace) -> int:
         print(f"{housing.TABLE}\t{year}\t{len(df)}")
         print(t("updates.dry_run", args.lang))
         return 0
-    done = housing.cli_import(args)
-    if done == 0:
-        digest = hashlib.sha256(Path(args.file).read_bytes()).hexdigest()
-        year = housing.survey_year_of(Path(args.file))
-        updates.log_change("housing", Path(args.file).name, digest, scope=str(year or ""))
-        build(MUNICIPALITIES)
-    return done
+    return housing.cli_import(args, MUNICIPALITIES)
 
 
 class _Parser(argparse.ArgumentParser):

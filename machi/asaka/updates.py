@@ -5,6 +5,7 @@ needs the user to ask to replace."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from machi.core.text import t
@@ -106,10 +107,19 @@ def describe(row: dict, lang: str) -> str:
     """'一人当たりの都市公園の面積 2026（令和8）年度': how the preview names an actual."""
     from machi.core import fmt
 
-    names = {r["indicator_id"]: r for r in read_csv(paths_data() / "asaka" / "indicators.csv")}
-    ind = names.get(row["indicator_id"])
+    ind = _indicators(paths_data() / "asaka" / "indicators.csv").get(row["indicator_id"])
     name = ind[f"name_{lang}"] if ind else row["indicator_id"]
     return t("asaka.update_row", lang, name=name, year=fmt.fiscal_year(int(row["year"]), lang))
+
+
+def _indicators(path: Path) -> dict[str, dict]:
+    """{indicator_id: row} of the indicators file, read once per version of it (a preview names every row)."""
+    return _indicators_of(str(path), path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _indicators_of(path: str, mtime_ns: int) -> dict[str, dict]:
+    return {r["indicator_id"]: r for r in read_csv(Path(path))}
 
 
 def paths_data() -> Path:

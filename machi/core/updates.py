@@ -502,7 +502,7 @@ def _new_sources(kind: UpdateKind, wb, data_dir: Path) -> tuple[list[Record], li
 
 
 def _refuse(key: str, **kw) -> ImportRefused:
-    return ImportRefused([Problem(t(key, "ja", **kw), t(key, "en", **kw))])
+    return ImportRefused([Problem(*_both(key, **kw))])
 
 
 def _open(path: Path):

@@ -587,10 +587,30 @@ def import_file(db_path: Path, xlsx_path: Path, data_dir: Path | None = None) ->
     return year, rows
 
 
-def cli_import(args: argparse.Namespace) -> int:
-    """`python -m machi import-housing FILE`: prints table<TAB>year<TAB>rows; a bad file exits 2."""
+def import_recorded(xlsx_path: Path, manifests) -> tuple[int, int]:
+    """`import_file` into the app's database, then a row in the change log (machi.core.updates) and the
+    database rebuilt from data/ with it: the import as staff make it, from the command line or the page."""
+    import hashlib
+
+    from machi.core import updates
+    from machi.core.build import build
+
+    xlsx_path = Path(xlsx_path)
+    year, rows = import_file(paths.db_path(), xlsx_path)
+    digest = hashlib.sha256(xlsx_path.read_bytes()).hexdigest()
+    updates.log_change("housing", xlsx_path.name, digest, added=rows, scope=str(year))
+    build(manifests)
+    return year, rows
+
+
+def cli_import(args: argparse.Namespace, manifests=None) -> int:
+    """`python -m machi import-housing FILE`: prints table<TAB>year<TAB>rows; a bad file exits 2. Given the
+    `manifests` (`import housing FILE`): also in the change log, the database rebuilt with it."""
     try:
-        year, rows = import_file(paths.db_path(), Path(args.file))
+        if manifests is not None:
+            year, rows = import_recorded(Path(args.file), manifests)
+        else:
+            year, rows = import_file(paths.db_path(), Path(args.file))
     except BuildError as exc:
         print(f"machi import-housing: {exc}", file=sys.stderr)
         return 2

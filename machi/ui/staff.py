@@ -138,7 +138,7 @@ def preview(result: updates.Preview, lang: str) -> None:
 
 
 def _housing(path: Path, lang: str) -> None:
-    from machi.core.build import BuildError, build
+    from machi.core.build import BuildError
     from machi.osaka import housing
 
     try:
@@ -149,16 +149,11 @@ def _housing(path: Path, lang: str) -> None:
         return
     st.markdown(f"**{t('updates.preview', lang)}** {t('updates.housing_preview', lang, year=year, n=len(df))}")
     if st.button(t("updates.confirm", lang), type="primary", key=f"confirm_housing_{year}"):
-        from machi.core import paths
-
         try:
-            _, rows = housing.import_file(paths.db_path(), path)
+            _, rows = housing.import_recorded(path, MUNICIPALITIES)
         except BuildError as exc:
             st.error(exc.text(lang))
             return
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        updates.log_change(HOUSING, path.name, digest, added=rows, scope=str(year))
-        build(MUNICIPALITIES)
         forget_database()
         st.success(t("updates.done", lang, summary=t("updates.housing_preview", lang, year=year, n=rows)))
 

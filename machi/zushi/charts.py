@@ -137,8 +137,7 @@ def spending_by_year(programs: pd.DataFrame, lang: str) -> go.Figure:
     """Each programme's spending (円, as the sheets state it) in each loaded fiscal year, a bar per year
     side by side; a year whose sheet states none says so."""
     years = sorted(programs.fiscal_year.unique())
-    latest = programs.sort_values("fiscal_year").groupby(["policy_code", "order_in_policy"]).last()
-    order = latest.sort_values("sheet_no", ascending=False)  # the first sheet on top
+    order = zushi.latest_programmes(programs).sort_values("sheet_no", ascending=False)  # the first sheet on top
     names = [wrap(f"{r.sheet_no} {in_language(r, 'label', lang)}", 20) for r in order.itertuples()]
     yen = t("unit.yen", lang)
     fig = go.Figure()

@@ -409,13 +409,19 @@ def kpi_table(kpis: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+def latest_programmes(programs: pd.DataFrame) -> pd.DataFrame:
+    """Each programme of every loaded fiscal year once, as its latest sheet has it, indexed by what ties it
+    across years (its policy and its order within it: sheet numbers may change between years)."""
+    return programs.sort_values("fiscal_year").groupby(["policy_code", "order_in_policy"]).last()
+
+
 def year_moves(programs: pd.DataFrame, progress: pd.DataFrame, evaluation: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Every programme of every loaded fiscal year, a row each (a programme is its policy and its order
     within it, as sheet numbers may change between years; named as in its latest year): its progress and
     evaluation in each year and how they moved from the first year to the last ("▲ イ → ● ア"; "—" where
     unchanged, "n/a" where the programme has no sheet in a year)."""
     years = sorted(programs.fiscal_year.unique())
-    latest = programs.sort_values("fiscal_year").groupby(["policy_code", "order_in_policy"]).last()
+    latest = latest_programmes(programs)
     rows = []
     for (policy, order), last in latest.sort_values("sheet_no").iterrows():
         mine = programs[(programs.policy_code == policy) & (programs.order_in_policy == order)].set_index("fiscal_year")
